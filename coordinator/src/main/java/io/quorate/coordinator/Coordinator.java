@@ -1,0 +1,148 @@
+package io.quorate.coordinator;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.quorate.coordinator.auth.GeneratedTokens;
+import io.quorate.coordinator.auth.TokenVerifier;
+import io.quorate.coordinator.cluster.ClusterSetup;
+import io.quorate.coordinator.config.CoordinatorConfig;
+import io.quorate.coordinator.config.Secret;
+import io.quorate.coordinator.db.DatabaseUrl;
+import io.quorate.coordinator.db.EmbeddedDatabase;
+import io.quorate.coordinator.db.Migrations;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One coordinator node, from nothing to serving: joins the Hazelcast cluster, starts or connects to
+ * PostgreSQL, applies migrations, then starts the services ({@link CoordinatorServices}). Used by
+ * {@code CoordinatorMain} and by tests, which start several nodes in one JVM.
+ */
+public final class Coordinator {
+  private static final Logger log = LoggerFactory.getLogger(Coordinator.class);
+  private final Vertx vertx;
+  private final CoordinatorServices services;
+  private final EmbeddedDatabase embedded;
+
+  private Coordinator(Vertx vertx, CoordinatorServices services, EmbeddedDatabase embedded) {
+    this.vertx = vertx;
+    this.services = services;
+    this.embedded = embedded;
+  }
+
+  /**
+   * @param announceToken receives a token generated at first start (name, token), to be shown once
+   */
+  public static Future<Coordinator> start(CoordinatorConfig config, Clock clock, TokenAnnouncer announceToken) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    HazelcastClusterManager cluster = new HazelcastClusterManager(
+        ClusterSetup.hazelcast(config.clusterHost(), config.clusterPort(), config.clusterMembers()));
+    VertxOptions options = new VertxOptions()
+        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true))
+        .setEventBusOptions(new EventBusOptions().setHost(config.clusterHost()).setClusterPublicHost(config.clusterHost()));
+    return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry))
+        .withClusterManager(cluster).buildClustered()
+        .compose(vertx -> startOn(vertx, config, clock, registry, announceToken, () -> cluster.getNodes().size())
+            .recover(error -> vertx.close().transform(closed -> Future.failedFuture(error))));
+  }
+
+  private static Future<Coordinator> startOn(Vertx vertx, CoordinatorConfig config, Clock clock,
+      PrometheusMeterRegistry registry, TokenAnnouncer announceToken, java.util.function.IntSupplier clusterMembers) {
+    // Starting PostgreSQL and migrating are blocking (processes, JDBC): off the event loop.
+    return vertx.executeBlocking(() -> prepareDatabase(config)).compose(database -> {
+      Pool pool = PgBuilder.pool()
+          .with(new PoolOptions().setMaxSize(8))
+          .connectingTo(database.url().connectOptions())
+          .using(vertx)
+          .build();
+      Future<TokenVerifier> admin = GeneratedTokens.resolve(pool, clock, "admin_token_sha256", config.adminToken(),
+          token -> announceToken.announce("admin token", token));
+      Future<TokenVerifier> probe = GeneratedTokens.resolve(pool, clock, "probe_token_sha256", config.probeToken(),
+          token -> announceToken.announce("probe token", token));
+      return Future.all(admin, probe)
+          .compose(tokens -> CoordinatorServices.start(vertx, config, clock, registry, pool, admin.result(), probe.result(),
+              clusterMembers))
+          .map(services -> new Coordinator(vertx, services, database.embedded().orElse(null)))
+          .recover(error -> pool.close().transform(v -> {
+            database.embedded().ifPresent(EmbeddedDatabase::close);
+            return Future.<Coordinator>failedFuture(error);
+          }));
+    });
+  }
+
+  private record PreparedDatabase(DatabaseUrl url, Optional<EmbeddedDatabase> embedded) {}
+
+  private static PreparedDatabase prepareDatabase(CoordinatorConfig config) {
+    Optional<EmbeddedDatabase> embedded = config.dbUrl().isPresent()
+        ? Optional.empty()
+        : Optional.of(EmbeddedDatabase.start(config.dataDir()));
+    DatabaseUrl url = config.dbUrl().map(DatabaseUrl::new).orElseGet(() -> embedded.get().url());
+    log.info("database url={}", url);
+    Migrations.apply(url);
+    return new PreparedDatabase(url, embedded);
+  }
+
+  public int httpPort() {
+    return services.httpPort();
+  }
+
+  public int grpcPort() {
+    return services.grpcPort();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** Stops serving, hands probes over to other nodes (they reconnect), leaves the cluster. */
+  public Future<Void> close() {
+    log.info("coordinator node stopping");
+    Promise<Void> stopped = Promise.promise(); // no context: completes on whichever thread finishes the close
+    services.close()
+        .eventually(() -> embedded == null ? Future.succeededFuture()
+            : vertx.executeBlocking(() -> {
+              embedded.close(); // stops the postgres process: blocking
+              return null;
+            }))
+        .onComplete(servicesStopped -> closeVertx(stopped));
+    return stopped.future();
+  }
+
+  /**
+   * Closes Vert.x from a thread of its own: chained from one of this instance's event loops, the close
+   * would try to report its completion on that event loop after it has terminated, and never complete.
+   */
+  private void closeVertx(Promise<Void> stopped) {
+    Thread closer = new Thread(() -> vertx.close().onComplete(closed -> {
+      log.info("coordinator node stopped");
+      stopped.handle(closed);
+    }), "coordinator-close");
+    closer.setDaemon(true);
+    closer.start();
+  }
+
+  /** Shows a generated token once; the default prints it to standard output, never to the log. */
+  @FunctionalInterface
+  public interface TokenAnnouncer {
+    void announce(String name, Secret token);
+
+    static TokenAnnouncer printing(Consumer<String> out) {
+      return (name, token) -> out.accept("\n  Generated " + name + " (shown once, stored only as a hash): "
+          + token.reveal() + "\n");
+    }
+  }
+}

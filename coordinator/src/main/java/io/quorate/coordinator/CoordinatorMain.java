@@ -1,0 +1,120 @@
+package io.quorate.coordinator;
+
+import io.quorate.coordinator.config.ConfigException;
+import io.quorate.coordinator.config.CoordinatorConfig;
+import io.quorate.coordinator.config.EnvironmentAndFileDefaults;
+import io.quorate.coordinator.config.HostPort;
+import io.quorate.coordinator.config.Secret;
+import io.quorate.coordinator.monitor.Durations;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar coordinator.jar}: parses the configuration, starts one node, stops it on SIGTERM. */
+@Command(name = "coordinator", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Quorate coordinator node.",
+        "Every option can also be set as QUORATE_<OPTION> in the environment (e.g. QUORATE_HTTP_PORT)",
+        "or in a properties file given with --config (e.g. http-port=8080). Flags win over the",
+        "environment, which wins over the file."})
+public final class CoordinatorMain implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(CoordinatorMain.class);
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Properties file with option values.")
+  Path configFile;
+  @Option(names = "--http-host", description = "Address for the API, pages, /ping, /health, /metrics (default ${DEFAULT-VALUE}).")
+  String httpHost = "0.0.0.0";
+  @Option(names = "--http-port", description = "HTTP port (default ${DEFAULT-VALUE}).")
+  int httpPort = 8080;
+  @Option(names = "--grpc-port", description = "Probe link port, gRPC (default ${DEFAULT-VALUE}).")
+  int grpcPort = 9090;
+  @Option(names = "--db-url", paramLabel = "URL", description = "postgresql://user:password@host:5432/db; without it an embedded PostgreSQL runs under --data-dir.")
+  String dbUrl;
+  @Option(names = "--data-dir", description = "Where the embedded PostgreSQL keeps its data (default ${DEFAULT-VALUE}).")
+  Path dataDir = Path.of("quorate-data");
+  @Option(names = "--cluster-host", description = "Hazelcast and event bus address of this node (default ${DEFAULT-VALUE}).")
+  String clusterHost = "127.0.0.1";
+  @Option(names = "--cluster-port", description = "Hazelcast port (default ${DEFAULT-VALUE}).")
+  int clusterPort = 5701;
+  @Option(names = "--cluster-members", paramLabel = "HOST:PORT,...", description = "Other coordinator nodes (Hazelcast TCP-IP join).")
+  String clusterMembers = "";
+  @Option(names = "--admin-token", description = "Bearer token for /api/v1. Without it one is generated at first start and printed once.")
+  String adminToken;
+  @Option(names = "--probe-token", description = "Token probe nodes present. Without it one is generated at first start and printed once.")
+  String probeToken;
+  @Option(names = "--public-url", description = "Base URL of this coordinator in alert links (default http://localhost:<http-port>).")
+  String publicUrl;
+  @Option(names = "--ping-url", description = "Base of heartbeat ping URLs, e.g. a probe node or load balancer (default: --public-url).")
+  String pingUrl;
+  @Option(names = "--node-id", description = "Name of this node in logs (default: random).")
+  String nodeId;
+  @Option(names = "--delivery-retry-base", description = "First retry delay of a failed notification, doubling per attempt (default ${DEFAULT-VALUE}).")
+  String deliveryRetryBase = "1s";
+  @Option(names = "--delivery-max-attempts", description = "Attempts before a notification is marked failed (default ${DEFAULT-VALUE}).")
+  int deliveryMaxAttempts = 10;
+
+  public static void main(String[] args) {
+    int exit;
+    try {
+      CommandLine cli = new CommandLine(new CoordinatorMain())
+          .setDefaultValueProvider(EnvironmentAndFileDefaults.from(args, System.getenv()));
+      exit = cli.execute(args);
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      exit = 2;
+    }
+    if (exit != 0) {
+      System.exit(exit);
+    }
+  }
+
+  @Override
+  public Integer call() {
+    CoordinatorConfig config;
+    try {
+      config = toConfig();
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    Coordinator coordinator = Coordinator.start(config, Clock.systemUTC(), Coordinator.TokenAnnouncer.printing(System.out::println))
+        .await(); // main thread, not an event loop
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("coordinator stopping node={}", config.nodeId());
+      coordinator.close().await();
+    }, "coordinator-shutdown"));
+    return 0;
+  }
+
+  CoordinatorConfig toConfig() {
+    CoordinatorConfig defaults = CoordinatorConfig.defaults();
+    List<HostPort> members;
+    try {
+      members = Arrays.stream(clusterMembers.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+          .map(HostPort::parse).toList();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("cluster-members", e.getMessage());
+    }
+    java.time.Duration retryBase;
+    try {
+      retryBase = Durations.parse(deliveryRetryBase);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("delivery-retry-base", e.getMessage());
+    }
+    return new CoordinatorConfig(httpHost, httpPort, grpcPort, blankToEmpty(dbUrl), dataDir, clusterHost, clusterPort,
+        members, blankToEmpty(adminToken).map(Secret::of), blankToEmpty(probeToken).map(Secret::of),
+        blankToEmpty(publicUrl), blankToEmpty(pingUrl), blankToEmpty(nodeId).orElse(defaults.nodeId()), retryBase,
+        deliveryMaxAttempts, defaults.heartbeatSweepInterval());
+  }
+
+  private static Optional<String> blankToEmpty(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+}

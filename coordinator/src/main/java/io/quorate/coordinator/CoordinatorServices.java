@@ -1,0 +1,144 @@
+package io.quorate.coordinator;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.quorate.coordinator.api.ApiRouter;
+import io.quorate.coordinator.auth.TokenVerifier;
+import io.quorate.coordinator.config.CoordinatorConfig;
+import io.quorate.coordinator.heartbeat.HeartbeatSweeper;
+import io.quorate.coordinator.heartbeat.PingIngest;
+import io.quorate.coordinator.heartbeat.PingRoutes;
+import io.quorate.coordinator.incident.IncidentLifecycle;
+import io.quorate.coordinator.incident.IncidentRoutes;
+import io.quorate.coordinator.link.ProbeLinkServer;
+import io.quorate.coordinator.monitor.AssignmentBus;
+import io.quorate.coordinator.monitor.MonitorRoutes;
+import io.quorate.coordinator.monitor.MonitorStore;
+import io.quorate.coordinator.notify.ChannelRoutes;
+import io.quorate.coordinator.notify.ChannelStore;
+import io.quorate.coordinator.notify.DeliveryDispatcher;
+import io.quorate.coordinator.notify.webhook.WebhookNotifier;
+import io.quorate.coordinator.quorum.ObservationIngest;
+import io.quorate.coordinator.web.PublicUrls;
+import io.quorate.coordinator.web.StatusRoutes;
+import io.quorate.coordinator.web.WebRoutes;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of a running node: the one place that knows every implementation and wires
+ * stores, ingestion, the probe link, the dispatcher, the sweeper and the HTTP routes together.
+ */
+final class CoordinatorServices {
+  private static final Logger log = LoggerFactory.getLogger(CoordinatorServices.class);
+  private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
+  private final Pool pool;
+  private final HttpServer http;
+  private final ProbeLinkServer link;
+  private final DeliveryDispatcher dispatcher;
+  private final HeartbeatSweeper sweeper;
+  private final WebClient webClient;
+
+  private CoordinatorServices(Pool pool, HttpServer http, ProbeLinkServer link, DeliveryDispatcher dispatcher,
+      HeartbeatSweeper sweeper, WebClient webClient) {
+    this.pool = pool;
+    this.http = http;
+    this.link = link;
+    this.dispatcher = dispatcher;
+    this.sweeper = sweeper;
+    this.webClient = webClient;
+  }
+
+  static Future<CoordinatorServices> start(Vertx vertx, CoordinatorConfig config, Clock clock,
+      PrometheusMeterRegistry registry, Pool pool, TokenVerifier adminTokens, TokenVerifier probeTokens,
+      IntSupplier clusterMembers) {
+    WebClient webClient = WebClient.create(vertx, new WebClientOptions()
+        .setConnectTimeout((int) WEBHOOK_TIMEOUT.toMillis()).setFollowRedirects(false));
+    DeliveryDispatcher dispatcher = new DeliveryDispatcher(vertx, pool, clock,
+        List.of(new WebhookNotifier(webClient, WEBHOOK_TIMEOUT)), config.deliveryRetryBase(),
+        config.deliveryMaxAttempts(), registry);
+    PublicUrls urls = new PublicUrls(config);
+    IncidentLifecycle lifecycle = new IncidentLifecycle(urls::app, dispatcher::poll, registry);
+    MonitorStore monitors = new MonitorStore(pool, clock);
+    ObservationIngest observations = new ObservationIngest(pool, clock, lifecycle);
+    PingIngest pings = new PingIngest(pool, clock, lifecycle);
+    ProbeLinkServer link = new ProbeLinkServer(vertx, config.nodeId(), probeTokens, pool, clock, monitors,
+        observations, pings, registry);
+    HeartbeatSweeper sweeper = new HeartbeatSweeper(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());
+    AssignmentBus bus = new AssignmentBus(vertx);
+    Router router = routes(vertx, config, clock, registry, pool, adminTokens, urls, monitors, pings, link, bus);
+    router.get("/health").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+        .end(health(config, link, clusterMembers).encode()));
+
+    return bus.subscribe(link::monitorChanged)
+        .compose(subscribed -> link.listen(config.httpHost(), config.grpcPort()))
+        .compose(grpc -> vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()))
+            .requestHandler(router).listen())
+        .map(http -> {
+          urls.listeningOn(http.actualPort());
+          dispatcher.start();
+          sweeper.start();
+          dispatcher.poll(); // deliveries left pending by a previous run or by a node that died
+          log.info("coordinator started node={} http={} grpc={} cluster={}:{}", config.nodeId(), http.actualPort(),
+              link.port(), config.clusterHost(), config.clusterPort());
+          return new CoordinatorServices(pool, http, link, dispatcher, sweeper, webClient);
+        });
+  }
+
+  private static Router routes(Vertx vertx, CoordinatorConfig config, Clock clock, PrometheusMeterRegistry registry,
+      Pool pool, TokenVerifier adminTokens, PublicUrls urls, MonitorStore monitors, PingIngest pings,
+      ProbeLinkServer link, AssignmentBus bus) {
+    Router router = Router.router(vertx);
+    Router api = ApiRouter.create(vertx, adminTokens,
+        open -> new StatusRoutes(pool, monitors, clock).mount(open),
+        secured -> {
+          new MonitorRoutes(pool, monitors, bus, clock, urls::pingBase).mount(secured);
+          new IncidentRoutes(pool).mount(secured);
+          new ChannelRoutes(new ChannelStore(pool, clock)).mount(secured);
+        });
+    router.route("/api/v1/*").subRouter(api);
+    new PingRoutes(pings, clock, registry).mount(router);
+    WebRoutes.mount(router, registry);
+    return router;
+  }
+
+  private static JsonObject health(CoordinatorConfig config, ProbeLinkServer link, IntSupplier clusterMembers) {
+    return new JsonObject()
+        .put("status", "up")
+        .put("node", config.nodeId())
+        .put("cluster_members", clusterMembers.getAsInt())
+        .put("probe_regions_connected", new io.vertx.core.json.JsonArray(link.connectedRegions()));
+  }
+
+  int httpPort() {
+    return http.actualPort();
+  }
+
+  int grpcPort() {
+    return link.port();
+  }
+
+  Future<Void> close() {
+    sweeper.stop();
+    dispatcher.stop();
+    return link.close()
+        .eventually(http::close)
+        .eventually(() -> {
+          webClient.close();
+          return Future.succeededFuture();
+        })
+        .eventually(pool::close);
+  }
+}

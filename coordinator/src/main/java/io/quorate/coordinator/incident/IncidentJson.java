@@ -1,0 +1,21 @@
+package io.quorate.coordinator.incident;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** The incident as the API, the pages and webhook payloads show it. */
+public final class IncidentJson {
+  private IncidentJson() {}
+
+  public static JsonObject toJson(Incident incident) {
+    return new JsonObject()
+        .put("id", incident.id().toString())
+        .put("monitor_id", incident.monitorId().toString())
+        .put("monitor_name", incident.monitorName())
+        .put("state", incident.isOpen() ? "open" : "resolved")
+        .put("opened_at", incident.openedAt().toString())
+        .put("resolved_at", incident.resolvedAt().map(Object::toString).orElse(null))
+        .put("reason", incident.reason())
+        .put("regions_down", new JsonArray(incident.regionsDown()));
+  }
+}

@@ -1,0 +1,61 @@
+package io.quorate.coordinator.link;
+
+import io.quorate.coordinator.monitor.HeartbeatSpec;
+import io.quorate.coordinator.monitor.HttpSpec;
+import io.quorate.coordinator.monitor.Monitor;
+import io.quorate.link.v1.AssignmentChange;
+import io.quorate.link.v1.AssignmentSnapshot;
+import io.quorate.link.v1.HeartbeatTarget;
+import io.quorate.link.v1.HttpCheck;
+import java.util.List;
+
+/**
+ * Which monitors a region's probes run. An HTTP monitor runs in the regions it names; every region accepts
+ * every heartbeat's pings, because a worker pings whichever probe is nearest.
+ */
+final class Assignments {
+  private Assignments() {}
+
+  static AssignmentSnapshot snapshot(List<Monitor> monitors, String region) {
+    AssignmentSnapshot.Builder snapshot = AssignmentSnapshot.newBuilder();
+    for (Monitor monitor : monitors) {
+      if (monitor.spec() instanceof HttpSpec http && http.regions().contains(region)) {
+        snapshot.addChecks(check(monitor, http));
+      } else if (monitor.spec() instanceof HeartbeatSpec heartbeat) {
+        snapshot.addHeartbeats(target(monitor, heartbeat));
+      }
+    }
+    return snapshot.build();
+  }
+
+  /** The change for one region after a monitor was created, edited or (when {@code monitor} is null) deleted. */
+  static AssignmentChange change(java.util.UUID monitorId, Monitor monitor, String region) {
+    AssignmentChange.Builder change = AssignmentChange.newBuilder();
+    if (monitor != null && monitor.spec() instanceof HttpSpec http && http.regions().contains(region)) {
+      change.addUpsertedChecks(check(monitor, http));
+    } else if (monitor != null && monitor.spec() instanceof HeartbeatSpec heartbeat) {
+      change.addUpsertedHeartbeats(target(monitor, heartbeat));
+    } else {
+      change.addRemovedMonitorIds(monitorId.toString());
+    }
+    return change.build();
+  }
+
+  private static HttpCheck check(Monitor monitor, HttpSpec http) {
+    return HttpCheck.newBuilder()
+        .setMonitorId(monitor.id().toString())
+        .setVersion(monitor.version())
+        .setName(monitor.name())
+        .setMethod(http.method())
+        .setUrl(http.url())
+        .putAllHeaders(http.headers())
+        .setIntervalMs(http.interval().toMillis())
+        .setTimeoutMs(http.timeout().toMillis())
+        .addAllConditions(http.conditions())
+        .build();
+  }
+
+  private static HeartbeatTarget target(Monitor monitor, HeartbeatSpec heartbeat) {
+    return HeartbeatTarget.newBuilder().setMonitorId(monitor.id().toString()).setPingId(heartbeat.pingId().toString()).build();
+  }
+}

@@ -1,0 +1,146 @@
+package io.quorate.coordinator.link;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quorate.coordinator.auth.TokenVerifier;
+import io.quorate.coordinator.heartbeat.PingIngest;
+import io.quorate.coordinator.monitor.MonitorStore;
+import io.quorate.coordinator.quorum.ObservationIngest;
+import io.quorate.link.v1.AssignmentSnapshot;
+import io.quorate.link.v1.CoordinatorMessage;
+import io.quorate.link.v1.Event;
+import io.quorate.link.v1.Hello;
+import io.quorate.link.v1.ProbeLinkGrpcService;
+import io.quorate.link.v1.ProbeMessage;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.grpc.common.GrpcStatus;
+import io.vertx.grpc.server.GrpcServer;
+import io.vertx.grpc.server.GrpcServerRequest;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArraySet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accepts probe links on this coordinator node: checks the probe token before reading anything, hands
+ * each stream to a {@link ProbeSession}, stores the events they carry, and pushes assignment changes to
+ * the probes connected here when any node announces a monitor change.
+ */
+public final class ProbeLinkServer {
+  private static final Logger log = LoggerFactory.getLogger(ProbeLinkServer.class);
+  private final Vertx vertx;
+  private final String nodeId;
+  private final TokenVerifier probeTokens;
+  private final Pool pool;
+  private final Clock clock;
+  private final MonitorStore monitors;
+  private final ObservationIngest observations;
+  private final PingIngest pings;
+  private final MeterRegistry registry;
+  private final Set<ProbeSession> sessions = new CopyOnWriteArraySet<>();
+  private HttpServer httpServer;
+
+  public ProbeLinkServer(Vertx vertx, String nodeId, TokenVerifier probeTokens, Pool pool, Clock clock,
+      MonitorStore monitors, ObservationIngest observations, PingIngest pings, MeterRegistry registry) {
+    this.vertx = vertx;
+    this.nodeId = nodeId;
+    this.probeTokens = probeTokens;
+    this.pool = pool;
+    this.clock = clock;
+    this.monitors = monitors;
+    this.observations = observations;
+    this.pings = pings;
+    this.registry = registry;
+    registry.gauge("quorate_probe_links", sessions, Set::size);
+  }
+
+  public Future<HttpServer> listen(String host, int port) {
+    GrpcServer grpc = GrpcServer.server(vertx);
+    grpc.callHandler(ProbeLinkGrpcService.Connect, this::accept);
+    return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+        .requestHandler(grpc)
+        .listen()
+        .onSuccess(server -> httpServer = server);
+  }
+
+  public int port() {
+    return httpServer.actualPort();
+  }
+
+  /** Ends every probe stream (the probes reconnect to another node) and stops listening. */
+  public Future<Void> close() {
+    sessions.forEach(ProbeSession::shutdown);
+    return httpServer == null ? Future.succeededFuture() : httpServer.close();
+  }
+
+  /** Sends the changed (or deleted) monitor to the probes connected to this node that it concerns. */
+  public Future<Void> monitorChanged(UUID monitorId) {
+    if (sessions.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return monitors.find(monitorId).map(monitor -> {
+      for (ProbeSession session : sessions) {
+        if (session.ready()) {
+          session.send(Assignments.change(monitorId, monitor.orElse(null), session.region()));
+        }
+      }
+      return null;
+    });
+  }
+
+  String nodeId() {
+    return nodeId;
+  }
+
+  private void accept(GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream) {
+    String token = TokenVerifier.bearer(stream.headers().get("authorization"));
+    if (!probeTokens.matches(token)) {
+      log.warn("probe link refused: wrong or missing probe token remote={}", stream.connection().remoteAddress());
+      registry.counter("quorate_probe_links_refused_total").increment();
+      stream.response().status(GrpcStatus.UNAUTHENTICATED).statusMessage("wrong or missing probe token").end();
+      return;
+    }
+    new ProbeSession(vertx, stream, this).start();
+  }
+
+  /** Adds a welcomed session and returns the full assignment for its region. */
+  Future<AssignmentSnapshot> register(ProbeSession session) {
+    sessions.add(session);
+    return pool.preparedQuery("INSERT INTO probe_regions (region, first_seen_at, last_seen_at) VALUES ($1, $2, $2)"
+            + " ON CONFLICT (region) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at")
+        .execute(Tuple.of(session.region(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+        .compose(v -> monitors.list())
+        .map(all -> Assignments.snapshot(all, session.region()));
+  }
+
+  void unregister(ProbeSession session) {
+    sessions.remove(session);
+  }
+
+  /** Stores one event; the returned future succeeds once it is durable. */
+  Future<Void> store(Hello hello, Event event) {
+    if (event.hasObservation()) {
+      registry.counter("quorate_observations_total", "region", hello.getRegion()).increment();
+      return observations.ingest(event.getEventId(), hello.getNodeId(), hello.getRegion(), event.getObservation());
+    }
+    if (event.hasPing()) {
+      registry.counter("quorate_pings_total", "via", "probe").increment();
+      return pings.ingest(event.getEventId(), hello.getRegion(), event.getPing()).mapEmpty();
+    }
+    return Future.succeededFuture();
+  }
+
+  /** Regions with a probe connected to this node. */
+  public List<String> connectedRegions() {
+    return sessions.stream().map(ProbeSession::region).distinct().sorted().toList();
+  }
+}

@@ -1,0 +1,189 @@
+package io.quorate.coordinator.link;
+
+import io.quorate.link.v1.Ack;
+import io.quorate.link.v1.AssignmentChange;
+import io.quorate.link.v1.AssignmentSnapshot;
+import io.quorate.link.v1.CoordinatorMessage;
+import io.quorate.link.v1.Event;
+import io.quorate.link.v1.Hello;
+import io.quorate.link.v1.ProbeMessage;
+import io.quorate.link.v1.Welcome;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.grpc.common.GrpcStatus;
+import io.vertx.grpc.server.GrpcServerRequest;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One probe node's stream. Events are stored strictly one after another, so {@code Ack{seq}} can promise
+ * that everything up to seq is durable. The stream is paused while too many events wait, which pushes
+ * back on the probe through HTTP/2 flow control instead of buffering without bound here.
+ */
+final class ProbeSession {
+  private static final Logger log = LoggerFactory.getLogger(ProbeSession.class);
+  private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,40}");
+  private static final int PAUSE_ABOVE = 1_000;
+  private static final int RESUME_BELOW = 100;
+  private static final int ACK_EVERY = 100;
+  private static final long KEEPALIVE_MS = 10_000;
+
+  private final Vertx vertx;
+  private final GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream;
+  private final ProbeLinkServer server;
+  private final Deque<Event> waiting = new ArrayDeque<>();
+  private Hello hello;
+  private boolean storing;
+  private boolean paused;
+  private boolean closed;
+  private long ackedSeq;
+  private long storedSeq;
+  private long keepaliveTimer = -1;
+
+  ProbeSession(Vertx vertx, GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream, ProbeLinkServer server) {
+    this.vertx = vertx;
+    this.stream = stream;
+    this.server = server;
+  }
+
+  void start() {
+    stream.handler(this::onMessage);
+    stream.endHandler(v -> close(GrpcStatus.OK, null));
+    stream.exceptionHandler(error -> close(null, "stream error: " + error));
+    // A probe that cancels its stream (or resets it) shows up as a gRPC error, not as an exception.
+    stream.errorHandler(error -> close(null, "probe ended the stream: " + error));
+  }
+
+  String region() {
+    return hello == null ? null : hello.getRegion();
+  }
+
+  String nodeId() {
+    return hello == null ? null : hello.getNodeId();
+  }
+
+  boolean ready() {
+    return hello != null && !closed;
+  }
+
+  void send(AssignmentChange change) {
+    write(CoordinatorMessage.newBuilder().setChange(change).build());
+  }
+
+  private void onMessage(ProbeMessage message) {
+    if (hello == null) {
+      onHello(message);
+    } else if (message.hasEvent()) {
+      waiting.add(message.getEvent());
+      if (waiting.size() > PAUSE_ABOVE && !paused) {
+        paused = true;
+        stream.pause();
+      }
+      storeNext();
+    }
+  }
+
+  private void onHello(ProbeMessage message) {
+    if (!message.hasHello()) {
+      close(GrpcStatus.INVALID_ARGUMENT, "the first message must be Hello");
+      return;
+    }
+    Hello candidate = message.getHello();
+    if (!REGION.matcher(candidate.getRegion()).matches() || candidate.getNodeId().isBlank()) {
+      close(GrpcStatus.INVALID_ARGUMENT, "Hello needs a region of lowercase letters, digits and dashes and a node id");
+      return;
+    }
+    hello = candidate;
+    log.info("probe connected region={} node={} version={} remote={}", hello.getRegion(), hello.getNodeId(),
+        hello.getVersion(), stream.connection().remoteAddress());
+    write(CoordinatorMessage.newBuilder().setWelcome(Welcome.newBuilder().setCoordinatorNodeId(server.nodeId())).build());
+    keepaliveTimer = vertx.setPeriodic(KEEPALIVE_MS, id -> sendAck());
+    server.register(this)
+        .onSuccess(this::sendSnapshot)
+        .onFailure(error -> close(GrpcStatus.UNAVAILABLE, "could not load assignments: " + error.getMessage()));
+  }
+
+  private void sendSnapshot(AssignmentSnapshot snapshot) {
+    write(CoordinatorMessage.newBuilder().setSnapshot(snapshot).build());
+  }
+
+  private void storeNext() {
+    if (storing || closed) {
+      return;
+    }
+    Event event = waiting.poll();
+    if (event == null) {
+      sendAck();
+      return;
+    }
+    if (paused && waiting.size() < RESUME_BELOW) {
+      paused = false;
+      stream.resume();
+    }
+    storing = true;
+    server.store(hello, event).onComplete(stored -> {
+      storing = false;
+      if (stored.failed()) {
+        // Not acknowledged: the probe keeps the event and sends it again after reconnecting.
+        close(GrpcStatus.UNAVAILABLE, "could not store event: " + stored.cause().getMessage());
+        return;
+      }
+      storedSeq = Math.max(storedSeq, event.getSeq());
+      if (storedSeq - ackedSeq >= ACK_EVERY) {
+        sendAck();
+      }
+      storeNext();
+    });
+  }
+
+  private void sendAck() {
+    if (closed || hello == null) {
+      return;
+    }
+    ackedSeq = storedSeq;
+    write(CoordinatorMessage.newBuilder().setAck(Ack.newBuilder().setSeq(ackedSeq)).build());
+  }
+
+  private void write(CoordinatorMessage message) {
+    if (closed) {
+      return;
+    }
+    try {
+      stream.response().write(message);
+    } catch (IllegalStateException streamFailed) {
+      close(null, "stream failed: " + streamFailed.getMessage());
+    }
+  }
+
+  /** Ends the stream; {@code status} null means the transport already failed and nothing can be sent. */
+  void close(GrpcStatus status, String why) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    vertx.cancelTimer(keepaliveTimer);
+    server.unregister(this);
+    if (hello != null) {
+      log.info("probe disconnected region={} node={} reason=\"{}\"", hello.getRegion(), hello.getNodeId(),
+          why == null ? "probe closed the stream" : why);
+    }
+    if (status != null) {
+      try {
+        if (status != GrpcStatus.OK) {
+          stream.response().status(status).statusMessage(why);
+        }
+        stream.response().end();
+      } catch (IllegalStateException alreadyFailed) {
+        // The probe went away at the same moment: nothing left to tell it.
+      }
+    }
+  }
+
+  Future<Void> shutdown() {
+    close(GrpcStatus.UNAVAILABLE, "coordinator node shutting down");
+    return Future.succeededFuture();
+  }
+}

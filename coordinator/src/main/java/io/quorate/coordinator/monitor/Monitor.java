@@ -1,0 +1,15 @@
+package io.quorate.coordinator.monitor;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A stored monitor. {@code version} grows with every edit, so probes can tell fresh assignments from old. */
+public record Monitor(
+    UUID id,
+    String name,
+    MonitorSpec spec,
+    long version,
+    Instant createdAt,
+    Instant updatedAt,
+    Optional<Instant> lastPingAt) {}

@@ -1,0 +1,136 @@
+package io.quorate.coordinator.monitor;
+
+import io.quorate.coordinator.api.ApiRouter;
+import io.quorate.coordinator.api.Ids;
+import io.quorate.coordinator.api.NotFoundException;
+import io.quorate.coordinator.api.Responses;
+import io.quorate.coordinator.incident.Incident;
+import io.quorate.coordinator.incident.IncidentStore;
+import io.quorate.coordinator.quorum.RegionVerdict;
+import io.quorate.coordinator.quorum.RegionVerdictStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code /api/v1/monitors}: create, read, update, delete; every write is announced to the probe links. */
+public final class MonitorRoutes {
+  private static final Logger log = LoggerFactory.getLogger(MonitorRoutes.class);
+  private final Pool pool;
+  private final MonitorStore monitors;
+  private final AssignmentBus bus;
+  private final Clock clock;
+  private final Supplier<String> pingBaseUrl;
+
+  public MonitorRoutes(Pool pool, MonitorStore monitors, AssignmentBus bus, Clock clock, Supplier<String> pingBaseUrl) {
+    this.pool = pool;
+    this.monitors = monitors;
+    this.bus = bus;
+    this.clock = clock;
+    this.pingBaseUrl = pingBaseUrl;
+  }
+
+  public void mount(Router api) {
+    api.post("/monitors").handler(this::create);
+    api.get("/monitors").handler(this::list);
+    api.get("/monitors/:id").handler(this::get);
+    api.put("/monitors/:id").handler(this::update);
+    api.delete("/monitors/:id").handler(this::delete);
+  }
+
+  private void create(RoutingContext ctx) {
+    JsonObject body = ApiRouter.jsonBody(ctx);
+    monitors.knownRegions()
+        .map(regions -> MonitorRequests.parse(body, Optional.empty(), regions))
+        .compose(monitors::create)
+        .onSuccess(monitor -> {
+          log.info("monitor created monitor={} name=\"{}\" type={}", monitor.id(), monitor.name(), monitor.spec().type());
+          bus.announce(monitor.id());
+          ctx.response().putHeader("Location", "/api/v1/monitors/" + monitor.id());
+          Responses.json(ctx, 201, MonitorJson.toJson(monitor, List.of(), Optional.empty(), pingBaseUrl.get(), clock.instant()));
+        })
+        .onFailure(error -> Responses.failure(ctx, error));
+  }
+
+  private void list(RoutingContext ctx) {
+    Future.all(monitors.list(), RegionVerdictStore.all(pool), IncidentStore.list(pool, IncidentStore.IncidentFilter.OPEN, 100_000))
+        .onSuccess(all -> {
+          List<Monitor> list = all.resultAt(0);
+          Map<UUID, List<RegionVerdict>> verdicts = all.resultAt(1);
+          Map<UUID, Incident> open = new HashMap<>();
+          List<Incident> incidents = all.resultAt(2);
+          incidents.forEach(i -> open.put(i.monitorId(), i));
+          JsonArray out = new JsonArray();
+          for (Monitor monitor : list) {
+            out.add(MonitorJson.toJson(monitor, verdicts.getOrDefault(monitor.id(), List.of()),
+                Optional.ofNullable(open.get(monitor.id())), pingBaseUrl.get(), clock.instant()));
+          }
+          Responses.json(ctx, 200, new JsonObject().put("monitors", out));
+        })
+        .onFailure(error -> Responses.failure(ctx, error));
+  }
+
+  private void get(RoutingContext ctx) {
+    UUID id = Ids.parse(ctx.pathParam("id"), "monitor");
+    view(id).onSuccess(json -> Responses.json(ctx, 200, json)).onFailure(error -> Responses.failure(ctx, error));
+  }
+
+  private void update(RoutingContext ctx) {
+    UUID id = Ids.parse(ctx.pathParam("id"), "monitor");
+    JsonObject body = ApiRouter.jsonBody(ctx);
+    Future.all(monitors.find(id), monitors.knownRegions())
+        .compose(found -> {
+          Optional<Monitor> existing = found.resultAt(0);
+          if (existing.isEmpty()) {
+            return Future.failedFuture(new NotFoundException("monitor " + id));
+          }
+          return monitors.update(id, MonitorRequests.parse(body, existing, found.resultAt(1)));
+        })
+        .compose(updated -> updated.isPresent() ? view(id) : Future.failedFuture(new NotFoundException("monitor " + id)))
+        .onSuccess(json -> {
+          log.info("monitor updated monitor={} name=\"{}\"", id, json.getString("name"));
+          bus.announce(id);
+          Responses.json(ctx, 200, json);
+        })
+        .onFailure(error -> Responses.failure(ctx, error));
+  }
+
+  private void delete(RoutingContext ctx) {
+    UUID id = Ids.parse(ctx.pathParam("id"), "monitor");
+    monitors.delete(id)
+        .onSuccess(deleted -> {
+          if (!deleted) {
+            Responses.failure(ctx, new NotFoundException("monitor " + id));
+            return;
+          }
+          log.info("monitor deleted monitor={}", id);
+          bus.announce(id);
+          ctx.response().setStatusCode(204).end();
+        })
+        .onFailure(error -> Responses.failure(ctx, error));
+  }
+
+  private Future<JsonObject> view(UUID id) {
+    return Future.all(monitors.find(id), RegionVerdictStore.forMonitor(pool, id), IncidentStore.findOpen(pool, id))
+        .compose(all -> {
+          Optional<Monitor> monitor = all.resultAt(0);
+          if (monitor.isEmpty()) {
+            return Future.failedFuture(new NotFoundException("monitor " + id));
+          }
+          Map<String, RegionVerdict> verdicts = all.resultAt(1);
+          return Future.succeededFuture(MonitorJson.toJson(monitor.get(), List.copyOf(verdicts.values()),
+              all.resultAt(2), pingBaseUrl.get(), clock.instant()));
+        });
+  }
+}

@@ -1,0 +1,121 @@
+package io.quorate.coordinator.monitor;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Monitors in PostgreSQL. Each edit bumps {@code version}; the caller announces the change to the probe
+ * links (see {@code AssignmentBus}) after the write succeeds.
+ */
+public final class MonitorStore {
+  private static final String COLUMNS =
+      "id, name, type, spec, version, ping_id, period_ms, grace_ms, last_ping_at, created_at, updated_at";
+  private final Pool pool;
+  private final Clock clock;
+
+  public MonitorStore(Pool pool, Clock clock) {
+    this.pool = pool;
+    this.clock = clock;
+  }
+
+  public Future<Monitor> create(MonitorDraft draft) {
+    UUID id = UUID.randomUUID();
+    OffsetDateTime now = now();
+    HeartbeatSpec heartbeat = draft.spec() instanceof HeartbeatSpec h ? h : null;
+    return pool.preparedQuery("INSERT INTO monitors (id, name, type, spec, ping_id, period_ms, grace_ms, created_at, updated_at)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING " + COLUMNS)
+        .execute(Tuple.of(id, draft.name(), draft.spec().type(), SpecCodec.toJson(draft.spec()),
+            heartbeat == null ? null : heartbeat.pingId(),
+            heartbeat == null ? null : heartbeat.period().toMillis(),
+            heartbeat == null ? null : heartbeat.grace().toMillis(), now))
+        .map(rows -> toMonitor(rows.iterator().next()));
+  }
+
+  /** @return the updated monitor, or empty when it does not exist (any more) */
+  public Future<Optional<Monitor>> update(UUID id, MonitorDraft draft) {
+    HeartbeatSpec heartbeat = draft.spec() instanceof HeartbeatSpec h ? h : null;
+    return pool.preparedQuery("UPDATE monitors SET name = $2, spec = $3, period_ms = $4, grace_ms = $5,"
+            + " version = version + 1, updated_at = $6 WHERE id = $1 RETURNING " + COLUMNS)
+        .execute(Tuple.of(id, draft.name(), SpecCodec.toJson(draft.spec()),
+            heartbeat == null ? null : heartbeat.period().toMillis(),
+            heartbeat == null ? null : heartbeat.grace().toMillis(), now()))
+        .map(MonitorStore::first);
+  }
+
+  public Future<Boolean> delete(UUID id) {
+    return pool.preparedQuery("DELETE FROM monitors WHERE id = $1").execute(Tuple.of(id))
+        .map(rows -> rows.rowCount() > 0);
+  }
+
+  public Future<Optional<Monitor>> find(UUID id) {
+    return find(pool, id, false);
+  }
+
+  /** Reads a monitor inside a transaction, optionally locking it so evaluations of it run one at a time. */
+  public static Future<Optional<Monitor>> find(SqlClient client, UUID id, boolean forUpdate) {
+    return client.preparedQuery("SELECT " + COLUMNS + " FROM monitors WHERE id = $1" + (forUpdate ? " FOR UPDATE" : ""))
+        .execute(Tuple.of(id))
+        .map(MonitorStore::first);
+  }
+
+  public static Future<Optional<Monitor>> findByPingId(SqlClient client, UUID pingId, boolean forUpdate) {
+    return client.preparedQuery("SELECT " + COLUMNS + " FROM monitors WHERE ping_id = $1" + (forUpdate ? " FOR UPDATE" : ""))
+        .execute(Tuple.of(pingId))
+        .map(MonitorStore::first);
+  }
+
+  public Future<List<Monitor>> list() {
+    return pool.query("SELECT " + COLUMNS + " FROM monitors ORDER BY name, id").execute()
+        .map(MonitorStore::toList);
+  }
+
+  /** Regions that have connected at least once, in name order: the default regions of a new HTTP monitor. */
+  public Future<List<String>> knownRegions() {
+    return pool.query("SELECT region FROM probe_regions ORDER BY region").execute()
+        .map(rows -> {
+          List<String> regions = new ArrayList<>();
+          rows.forEach(row -> regions.add(row.getString(0)));
+          return regions;
+        });
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private static Optional<Monitor> first(RowSet<Row> rows) {
+    var iterator = rows.iterator();
+    return iterator.hasNext() ? Optional.of(toMonitor(iterator.next())) : Optional.empty();
+  }
+
+  private static List<Monitor> toList(RowSet<Row> rows) {
+    List<Monitor> monitors = new ArrayList<>();
+    rows.forEach(row -> monitors.add(toMonitor(row)));
+    return monitors;
+  }
+
+  static Monitor toMonitor(Row row) {
+    MonitorSpec spec = SpecCodec.fromRow(row.getString("type"), (JsonObject) row.getValue("spec"),
+        row.getUUID("ping_id"), row.getLong("period_ms"), row.getLong("grace_ms"));
+    return new Monitor(row.getUUID("id"), row.getString("name"), spec, row.getLong("version"),
+        instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("updated_at")),
+        Optional.ofNullable(row.getOffsetDateTime("last_ping_at")).map(MonitorStore::instant));
+  }
+
+  private static Instant instant(OffsetDateTime time) {
+    return time.toInstant();
+  }
+}

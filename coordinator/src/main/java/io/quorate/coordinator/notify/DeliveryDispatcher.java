@@ -1,0 +1,170 @@
+package io.quorate.coordinator.notify;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends queued deliveries. Every coordinator node runs one; they share the work through PostgreSQL: a
+ * node claims due rows with {@code FOR UPDATE SKIP LOCKED} and holds them for {@link #CLAIM} while
+ * sending, so no two nodes send one delivery at once, and a node that dies mid-send only delays it
+ * until the claim expires. Failures are retried with exponential backoff up to a maximum of attempts.
+ */
+public final class DeliveryDispatcher {
+  private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+  /** Longer than any notifier's timeout, so a claim never expires while its send is still running. */
+  static final Duration CLAIM = Duration.ofSeconds(60);
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+  private static final long POLL_MS = 500;
+  private static final int BATCH = 20;
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Clock clock;
+  private final Map<String, Notifier> notifiers;
+  private final Duration retryBase;
+  private final int maxAttempts;
+  private final MeterRegistry registry;
+  private long timerId = -1;
+  private boolean polling;
+  private boolean pollAgain;
+
+  public DeliveryDispatcher(Vertx vertx, Pool pool, Clock clock, List<Notifier> notifiers, Duration retryBase,
+      int maxAttempts, MeterRegistry registry) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.clock = clock;
+    this.notifiers = notifiers.stream().collect(java.util.stream.Collectors.toMap(Notifier::type, n -> n));
+    this.retryBase = retryBase;
+    this.maxAttempts = maxAttempts;
+    this.registry = registry;
+  }
+
+  public void start() {
+    timerId = vertx.setPeriodic(POLL_MS, id -> poll());
+  }
+
+  public void stop() {
+    vertx.cancelTimer(timerId);
+  }
+
+  /** Looks for due deliveries now instead of at the next tick, e.g. right after an incident changed. */
+  public void poll() {
+    if (polling) {
+      pollAgain = true;
+      return;
+    }
+    polling = true;
+    claimDue()
+        .compose(this::sendAll)
+        .onFailure(error -> log.warn("delivery poll failed error={}", error.toString()))
+        .onComplete(done -> {
+          polling = false;
+          boolean more = done.succeeded() && done.result() == BATCH;
+          if (pollAgain || more) {
+            pollAgain = false;
+            vertx.runOnContext(v -> poll());
+          }
+        });
+  }
+
+  private Future<List<Claimed>> claimDue() {
+    Instant now = clock.instant();
+    return pool.preparedQuery("UPDATE deliveries d SET claimed_until = $2, attempts = d.attempts + 1"
+            + " FROM channels c WHERE d.channel_id = c.id AND d.id IN ("
+            + "   SELECT id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= $1"
+            + "   AND (claimed_until IS NULL OR claimed_until <= $1)"
+            + "   ORDER BY next_attempt_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED)"
+            + " RETURNING d.id, d.event, d.payload, d.attempts, c.id AS channel_id, c.type, c.name, c.config, c.created_at")
+        .execute(Tuple.of(utc(now), utc(now.plus(CLAIM))))
+        .map(rows -> {
+          List<Claimed> claimed = new ArrayList<>();
+          rows.forEach(row -> claimed.add(Claimed.of(row)));
+          return claimed;
+        });
+  }
+
+  private Future<Integer> sendAll(List<Claimed> claimed) {
+    List<Future<Void>> sends = claimed.stream().map(this::send).toList();
+    return Future.join(sends).transform(done -> Future.succeededFuture(claimed.size()));
+  }
+
+  private Future<Void> send(Claimed delivery) {
+    Notifier notifier = notifiers.get(delivery.channel().type());
+    if (notifier == null) {
+      return record(delivery, new DeliveryFailure("no notifier for channel type " + delivery.channel().type(), false));
+    }
+    JsonObject payload = delivery.payload().copy().put("delivery_id", delivery.id().toString());
+    return notifier.send(delivery.channel(), delivery.id().toString(), payload)
+        .transform(sent -> sent.succeeded() ? record(delivery, null) : record(delivery, sent.cause()));
+  }
+
+  /** Writes the outcome of one attempt: delivered, to be retried at a later time, or failed for good. */
+  private Future<Void> record(Claimed delivery, Throwable failure) {
+    Instant now = clock.instant();
+    if (failure == null) {
+      count("delivered");
+      log.info("notification delivered delivery={} event={} channel={} attempt={}", delivery.id(), delivery.event(),
+          delivery.channel().name(), delivery.attempts());
+      return update("UPDATE deliveries SET state = 'delivered', delivered_at = $2, claimed_until = NULL, last_error = NULL"
+          + " WHERE id = $1", Tuple.of(delivery.id(), utc(now)));
+    }
+    boolean retryable = !(failure instanceof DeliveryFailure f) || f.retryable();
+    String error = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    if (retryable && delivery.attempts() < maxAttempts) {
+      Instant next = now.plus(backoff(delivery.attempts()));
+      count("retry");
+      log.warn("notification failed, will retry delivery={} channel={} attempt={} next={} error={}", delivery.id(),
+          delivery.channel().name(), delivery.attempts(), next, error);
+      return update("UPDATE deliveries SET next_attempt_at = $2, claimed_until = NULL, last_error = $3 WHERE id = $1",
+          Tuple.of(delivery.id(), utc(next), error));
+    }
+    count("failed");
+    log.error("notification failed for good delivery={} channel={} attempts={} error={}", delivery.id(),
+        delivery.channel().name(), delivery.attempts(), error);
+    return update("UPDATE deliveries SET state = 'failed', claimed_until = NULL, last_error = $2 WHERE id = $1",
+        Tuple.of(delivery.id(), error));
+  }
+
+  /** First retry after {@code retryBase}, doubling per attempt, capped. */
+  Duration backoff(int attemptsSoFar) {
+    Duration delay = retryBase.multipliedBy(1L << Math.min(attemptsSoFar - 1, 20));
+    return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+  }
+
+  private Future<Void> update(String sql, Tuple args) {
+    return pool.preparedQuery(sql).execute(args).mapEmpty();
+  }
+
+  private void count(String outcome) {
+    registry.counter("quorate_deliveries_total", "outcome", outcome).increment();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private record Claimed(UUID id, String event, JsonObject payload, int attempts, Channel channel) {
+    static Claimed of(Row row) {
+      Channel channel = new Channel(row.getUUID("channel_id"), row.getString("type"), row.getString("name"),
+          (JsonObject) row.getValue("config"), row.getOffsetDateTime("created_at").toInstant());
+      return new Claimed(row.getUUID("id"), row.getString("event"), (JsonObject) row.getValue("payload"),
+          row.getInteger("attempts"), channel);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.quorate.coordinator.quorum;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One region's current verdict on one monitor, folded from its observations: DOWN after
+ * {@code confirmations} consecutive failures, UP after any success, PENDING before the first verdict.
+ *
+ * @param lastOutcomeDown whether the newest observation failed
+ * @param streak consecutive observations with that outcome
+ */
+public record RegionVerdict(
+    String region,
+    Verdict verdict,
+    boolean lastOutcomeDown,
+    int streak,
+    Instant lastObservedAt,
+    String reason,
+    JsonObject measured) {
+
+  /** The verdict after one more observation. */
+  public static RegionVerdict fold(Optional<RegionVerdict> previous, String region, boolean down,
+      Instant observedAt, String reason, JsonObject measured, int confirmations) {
+    int streak = previous.filter(p -> p.lastOutcomeDown() == down).map(p -> p.streak() + 1).orElse(1);
+    Verdict before = previous.map(RegionVerdict::verdict).orElse(Verdict.PENDING);
+    Verdict after;
+    if (!down) {
+      after = Verdict.UP;
+    } else if (streak >= confirmations) {
+      after = Verdict.DOWN;
+    } else {
+      after = before;
+    }
+    return new RegionVerdict(region, after, down, streak, observedAt, reason, measured);
+  }
+
+  /** True when the verdict is too old to vote: the region missed two runs and a timeout. */
+  public boolean isStale(Instant now, java.time.Duration staleAfter) {
+    return lastObservedAt.plus(staleAfter).isBefore(now);
+  }
+}

@@ -1,0 +1,70 @@
+package io.quorate.coordinator.support;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A blocking REST client for tests, as a user's script would call the API. */
+public final class Api {
+  public record Response(int status, String body) {
+    public JsonObject json() {
+      return new JsonObject(body);
+    }
+  }
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+  private final String token;
+
+  public Api(int httpPort, String token) {
+    this.base = "http://127.0.0.1:" + httpPort;
+    this.token = token;
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Response post(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Response put(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  /** Creates and returns the monitor, failing the test on anything but 201. */
+  public JsonObject createMonitor(JsonObject monitor) {
+    Response response = post("/api/v1/monitors", monitor.encode());
+    if (response.status() != 201) {
+      throw new AssertionError("creating monitor failed: " + response.status() + " " + response.body());
+    }
+    return response.json();
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+    return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.quorate.coordinator.support;
+
+import io.quorate.coordinator.Coordinator;
+import io.quorate.coordinator.config.CoordinatorConfig;
+import io.quorate.coordinator.config.HostPort;
+import io.quorate.coordinator.config.Secret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Real coordinator nodes in this JVM: each its own clustered Vert.x with its own Hazelcast member,
+ * joined over TCP on loopback, sharing one PostgreSQL database.
+ */
+public final class TestCluster implements AutoCloseable {
+  public static final String ADMIN_TOKEN = "test-admin-token";
+  public static final String PROBE_TOKEN = "test-probe-token";
+  private final List<Coordinator> nodes = new ArrayList<>();
+  private final List<Boolean> running = new ArrayList<>();
+
+  private TestCluster() {}
+
+  public static TestCluster start(int size, TestDatabase database, Duration deliveryRetryBase) {
+    List<HostPort> members = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      members.add(new HostPort("127.0.0.1", freePort()));
+    }
+    TestCluster cluster = new TestCluster();
+    for (int i = 0; i < size; i++) {
+      HostPort self = members.get(i);
+      CoordinatorConfig config = new CoordinatorConfig("127.0.0.1", 0, 0, Optional.of(database.url()), Path.of("unused"),
+          "127.0.0.1", self.port(), members, Optional.of(Secret.of(ADMIN_TOKEN)), Optional.of(Secret.of(PROBE_TOKEN)),
+          Optional.empty(), Optional.empty(), "coordinator-" + (i + 1), deliveryRetryBase, 10, Duration.ofMillis(200));
+      cluster.nodes.add(Coordinator.start(config, Clock.systemUTC(), (name, token) -> { }).await());
+      cluster.running.add(true);
+    }
+    return cluster;
+  }
+
+  public Coordinator node(int index) {
+    return nodes.get(index);
+  }
+
+  public Api api(int index) {
+    return new Api(nodes.get(index).httpPort(), ADMIN_TOKEN);
+  }
+
+  /** host:port of every node's probe link, in node order. */
+  public List<String> grpcAddresses() {
+    return nodes.stream().map(n -> "127.0.0.1:" + n.grpcPort()).toList();
+  }
+
+  public void stop(int index) {
+    if (running.get(index)) {
+      running.set(index, false);
+      nodes.get(index).close().await();
+    }
+  }
+
+  @Override
+  public void close() {
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      stop(i);
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

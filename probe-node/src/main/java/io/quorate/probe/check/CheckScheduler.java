@@ -1,0 +1,268 @@
+package io.quorate.probe.check;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quorate.link.v1.HttpCheck;
+import io.quorate.link.v1.Observation;
+import io.quorate.link.v1.Outcome;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each assigned check every {@code interval_ms}, at a phase fixed by the monitor id (its hash modulo the
+ * interval), so many monitors with one interval are spread over it instead of firing together. The first run
+ * of a new or changed check comes sooner, within a few seconds. A monitor
+ * never has two runs at once (a run still going when the next is due makes that one skip), and at most
+ * {@code maxConcurrent} runs are in flight; more wait in line for a free slot.
+ *
+ * <p>Timers come from Vert.x; the time slots and lateness come from the injected {@link Clock}. Used on
+ * the probe node's event loop only.
+ */
+public final class CheckScheduler {
+  private static final Logger log = LoggerFactory.getLogger(CheckScheduler.class);
+  private static final long MIN_INTERVAL_MS = 100;
+  static final long FIRST_RUN_WINDOW_MS = 5_000;
+
+  private final Vertx vertx;
+  private final Clock clock;
+  private final int maxConcurrent;
+  private final CheckRunner runner;
+  private final Consumer<Observation> sink;
+  private final Map<String, ScheduledCheck> checks = new HashMap<>();
+  private final ArrayDeque<ScheduledCheck> waiting = new ArrayDeque<>();
+  private final CheckMetrics metrics;
+  private int inFlight;
+
+  public CheckScheduler(Vertx vertx, Clock clock, int maxConcurrent, CheckRunner runner, Consumer<Observation> sink,
+      MeterRegistry registry) {
+    this.vertx = vertx;
+    this.clock = clock;
+    this.maxConcurrent = maxConcurrent;
+    this.runner = runner;
+    this.sink = sink;
+    this.metrics = new CheckMetrics(registry, this);
+  }
+
+  /** Makes {@code assigned} the complete set of checks: new ones start, missing ones stop. */
+  public void replaceAll(List<HttpCheck> assigned) {
+    Set<String> keep = new HashSet<>();
+    for (HttpCheck check : assigned) {
+      keep.add(check.getMonitorId());
+      upsert(check);
+    }
+    for (String id : List.copyOf(checks.keySet())) {
+      if (!keep.contains(id)) {
+        remove(id);
+      }
+    }
+  }
+
+  /** Schedules a new check, or reschedules a changed one; an identical check keeps its schedule. */
+  public void upsert(HttpCheck check) {
+    ScheduledCheck existing = checks.get(check.getMonitorId());
+    if (existing != null && existing.spec.equals(check)) {
+      return;
+    }
+    if (check.getIntervalMs() < MIN_INTERVAL_MS) {
+      log.warn("check ignored monitor={} reason=\"interval_ms {} is below {}\"", check.getMonitorId(),
+          check.getIntervalMs(), MIN_INTERVAL_MS);
+      remove(check.getMonitorId());
+      return;
+    }
+    ScheduledCheck entry = existing != null ? existing : new ScheduledCheck();
+    cancelTimer(entry);
+    entry.spec = check;
+    checks.put(check.getMonitorId(), entry);
+    log.info("check {} monitor={} name=\"{}\" version={} interval_ms={} timeout_ms={}",
+        existing == null ? "assigned" : "changed", check.getMonitorId(), check.getName(), check.getVersion(),
+        check.getIntervalMs(), check.getTimeoutMs());
+    scheduleFirst(entry);
+  }
+
+  /** Stops a check; the result of a run still in flight is discarded. Unknown ids are ignored. */
+  public void remove(String monitorId) {
+    ScheduledCheck entry = checks.remove(monitorId);
+    if (entry == null) {
+      return;
+    }
+    entry.removed = true;
+    cancelTimer(entry);
+    waiting.remove(entry);
+    log.info("check removed monitor={}", monitorId);
+  }
+
+  public int size() {
+    return checks.size();
+  }
+
+  int inFlight() {
+    return inFlight;
+  }
+
+  /** Stops every timer; runs in flight finish on their own and are discarded. */
+  public void close() {
+    for (ScheduledCheck entry : checks.values()) {
+      entry.removed = true;
+      cancelTimer(entry);
+    }
+    checks.clear();
+    waiting.clear();
+  }
+
+  /** The next slot strictly after now: the smallest t > now with t ≡ offset (mod interval). */
+  static long nextSlot(long now, long intervalMs, String monitorId) {
+    long offset = Math.floorMod(monitorId.hashCode(), intervalMs);
+    return now - Math.floorMod(now - offset, intervalMs) + intervalMs;
+  }
+
+  /**
+   * A new or changed check runs soon, at a per-monitor offset within the first {@value #FIRST_RUN_WINDOW_MS}
+   * ms (or its interval, if shorter), so people see a first result quickly and a probe that just received
+   * thousands of checks spreads them instead of firing them all at once.
+   */
+  private void scheduleFirst(ScheduledCheck entry) {
+    long window = Math.min(entry.spec.getIntervalMs(), FIRST_RUN_WINDOW_MS);
+    long delay = 1 + Math.floorMod(entry.spec.getMonitorId().hashCode(), window);
+    long slot = clock.millis() + delay;
+    entry.timer = vertx.setTimer(delay, id -> due(entry, slot));
+  }
+
+  /** The monitor's next slot at least half an interval away, so a late or first run is not followed at once. */
+  private void scheduleNext(ScheduledCheck entry) {
+    long now = clock.millis();
+    long interval = entry.spec.getIntervalMs();
+    long slot = nextSlot(now + interval / 2, interval, entry.spec.getMonitorId());
+    entry.timer = vertx.setTimer(Math.max(1, slot - now), id -> due(entry, slot));
+  }
+
+  private void due(ScheduledCheck entry, long slot) {
+    entry.timer = -1;
+    if (entry.removed) {
+      return;
+    }
+    scheduleNext(entry);
+    if (entry.running || entry.waiting) {
+      metrics.skipped.increment();
+      log.debug("check skipped monitor={} reason=\"previous run still in progress\"", entry.spec.getMonitorId());
+    } else if (inFlight >= maxConcurrent) {
+      entry.waiting = true;
+      entry.dueAt = slot;
+      waiting.addLast(entry);
+    } else {
+      run(entry, slot);
+    }
+  }
+
+  private void run(ScheduledCheck entry, long slot) {
+    entry.running = true;
+    inFlight++;
+    long startedAt = clock.millis();
+    metrics.lateness.record(Duration.ofMillis(Math.max(0, startedAt - slot)));
+    HttpCheck spec = entry.spec;
+    runner.run(spec).onComplete(done -> {
+      entry.running = false;
+      inFlight--;
+      if (done.succeeded()) {
+        report(entry, spec, done.result());
+      } else {
+        log.error("check crashed monitor={} error=\"{}\"", spec.getMonitorId(), done.cause().toString(), done.cause());
+      }
+      startWaiting();
+    });
+  }
+
+  private void startWaiting() {
+    while (inFlight < maxConcurrent && !waiting.isEmpty()) {
+      ScheduledCheck next = waiting.pollFirst();
+      next.waiting = false;
+      if (!next.removed) {
+        run(next, next.dueAt);
+      }
+    }
+  }
+
+  private void report(ScheduledCheck entry, HttpCheck spec, Observation observation) {
+    metrics.record(observation);
+    String id = spec.getMonitorId();
+    log.debug("check result monitor={} version={} outcome={} latency_ms={} reason=\"{}\"", id, spec.getVersion(),
+        outcomeName(observation.getOutcome()), observation.getLatencyMs(), observation.getReason());
+    if (entry.removed) {
+      return;
+    }
+    if (entry.lastOutcome != observation.getOutcome()) {
+      log.info("check state monitor={} name=\"{}\" from={} to={} reason=\"{}\"", id, spec.getName(),
+          outcomeName(entry.lastOutcome), outcomeName(observation.getOutcome()), observation.getReason());
+      entry.lastOutcome = observation.getOutcome();
+    }
+    sink.accept(observation);
+  }
+
+  static String outcomeName(Outcome outcome) {
+    return switch (outcome) {
+      case OUTCOME_UP -> "up";
+      case OUTCOME_DOWN -> "down";
+      default -> "pending";
+    };
+  }
+
+  private void cancelTimer(ScheduledCheck entry) {
+    if (entry.timer >= 0) {
+      vertx.cancelTimer(entry.timer);
+      entry.timer = -1;
+    }
+  }
+
+  /** One monitor's schedule and state. */
+  private static final class ScheduledCheck {
+    HttpCheck spec;
+    long timer = -1;
+    long dueAt;
+    boolean running;
+    boolean waiting;
+    boolean removed;
+    Outcome lastOutcome = Outcome.OUTCOME_UNSPECIFIED;
+  }
+
+  /** The check series in /metrics. */
+  private static final class CheckMetrics {
+    final Counter up;
+    final Counter down;
+    final Counter skipped;
+    final Timer latency;
+    final Timer lateness;
+
+    CheckMetrics(MeterRegistry registry, CheckScheduler scheduler) {
+      up = Counter.builder("quorate.probe.checks").tag("outcome", "up").description("Check runs by outcome")
+          .register(registry);
+      down = Counter.builder("quorate.probe.checks").tag("outcome", "down").description("Check runs by outcome")
+          .register(registry);
+      skipped = Counter.builder("quorate.probe.checks.skipped")
+          .description("Runs skipped because the previous run of the monitor was still going").register(registry);
+      latency = Timer.builder("quorate.probe.check.latency").description("Time from request to end of body")
+          .register(registry);
+      lateness = Timer.builder("quorate.probe.check.start.lateness")
+          .description("How long after its time slot a check started").register(registry);
+      Gauge.builder("quorate.probe.checks.in.flight", scheduler, CheckScheduler::inFlight)
+          .description("Check runs in flight").register(registry);
+      Gauge.builder("quorate.probe.checks.assigned", scheduler, CheckScheduler::size)
+          .description("Checks assigned to this probe").register(registry);
+    }
+
+    void record(Observation observation) {
+      (observation.getOutcome() == Outcome.OUTCOME_UP ? up : down).increment();
+      latency.record(Duration.ofMillis(observation.getLatencyMs()));
+    }
+  }
+}

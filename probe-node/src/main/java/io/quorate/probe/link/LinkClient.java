@@ -1,0 +1,148 @@
+package io.quorate.probe.link;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quorate.probe.HostPort;
+import io.quorate.probe.ProbeConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.grpc.client.GrpcClient;
+import io.vertx.grpc.client.GrpcClientOptions;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one bidirectional {@code ProbeLink.Connect} stream open to a coordinator. When a stream ends, fails,
+ * is refused, or stays silent for the idle timeout, it is closed and the next coordinator in the list is
+ * tried after an exponential backoff with jitter. Events come from the {@link Outbox}: after each
+ * (re)connect every unacknowledged event is sent again in order, then new ones as they are added.
+ *
+ * <p>All methods run on the probe node's event loop, except {@link #connected()} and
+ * {@link #coordinator()}, which may be read from any thread.
+ */
+public final class LinkClient {
+  private static final Logger log = LoggerFactory.getLogger(LinkClient.class);
+  private static final long MAX_MESSAGE_BYTES = 64L * 1024 * 1024;
+
+  private final Vertx vertx;
+  private final ProbeConfig config;
+  private final Outbox outbox;
+  private final Assignments assignments;
+  private final List<HostPort> coordinators;
+  private final Backoff backoff;
+  private final GrpcClient grpc;
+  private final Counter reconnects;
+  private LinkStream current;
+  private int nextCoordinator;
+  private int failedAttempts;
+  private long reconnectTimer = -1;
+  private boolean closing;
+  private volatile boolean connected;
+  private volatile HostPort connectedTo;
+
+  public LinkClient(Vertx vertx, ProbeConfig config, Outbox outbox, Assignments assignments, MeterRegistry registry,
+      RandomGenerator random) {
+    this.vertx = vertx;
+    this.config = config;
+    this.outbox = outbox;
+    this.assignments = assignments;
+    this.coordinators = config.coordinatorAddresses();
+    this.backoff = new Backoff(config.reconnectBackoffMin(), config.reconnectBackoffMax(), random);
+    HttpClientOptions http = new HttpClientOptions()
+        .setProtocolVersion(HttpVersion.HTTP_2)
+        .setHttp2ClearTextUpgrade(false)
+        .setConnectTimeout((int) config.linkConnectTimeout().toMillis());
+    this.grpc = GrpcClient.client(vertx, new GrpcClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES), http);
+    this.reconnects = Counter.builder("quorate.probe.link.reconnects")
+        .description("Times the link to a coordinator was reopened").register(registry);
+    Gauge.builder("quorate.probe.link.connected", this, c -> c.connected ? 1 : 0)
+        .description("1 while a coordinator has welcomed this probe on an open stream").register(registry);
+    outbox.onAppend(this::sendPending);
+  }
+
+  /** Opens the first stream; later ones open by themselves. */
+  public void start() {
+    connect();
+  }
+
+  /** True while a stream is open and the coordinator has welcomed this probe. */
+  public boolean connected() {
+    return connected;
+  }
+
+  /** The coordinator of the welcomed stream, if any. */
+  public Optional<HostPort> coordinator() {
+    return Optional.ofNullable(connected ? connectedTo : null);
+  }
+
+  /** Closes the stream and stops reconnecting. */
+  public Future<Void> close() {
+    closing = true;
+    if (reconnectTimer >= 0) {
+      vertx.cancelTimer(reconnectTimer);
+    }
+    if (current != null) {
+      current.close("probe node closing");
+    }
+    connected = false;
+    return grpc.close();
+  }
+
+  private void connect() {
+    reconnectTimer = -1;
+    if (closing) {
+      return;
+    }
+    HostPort target = coordinators.get(nextCoordinator % coordinators.size());
+    nextCoordinator = (nextCoordinator + 1) % coordinators.size();
+    log.debug("probe link connecting coordinator={}", target);
+    current = new LinkStream(vertx, grpc, target, config, outbox, assignments, this);
+    current.open();
+  }
+
+  private void sendPending() {
+    if (current != null) {
+      current.sendPending();
+    }
+  }
+
+  void welcomed(LinkStream stream, String coordinatorNodeId) {
+    if (stream != current) {
+      return;
+    }
+    failedAttempts = 0;
+    connectedTo = stream.target();
+    connected = true;
+    log.info("probe link connected coordinator={} coordinator_node={} region={} node={} unacked_events={}",
+        stream.target(), coordinatorNodeId, config.region(), config.nodeId(), outbox.size());
+  }
+
+  void closed(LinkStream stream, String reason, boolean refused) {
+    if (stream != current) {
+      return;
+    }
+    boolean wasConnected = connected;
+    connected = false;
+    current = null;
+    if (closing) {
+      return;
+    }
+    long delay = backoff.delayMs(failedAttempts++);
+    if (refused) {
+      log.warn("{} coordinator={} retry_in_ms={}", reason, stream.target(), delay);
+    } else if (wasConnected) {
+      log.info("probe link lost coordinator={} reason=\"{}\" retry_in_ms={}", stream.target(), reason, delay);
+    } else {
+      log.info("probe link not established coordinator={} reason=\"{}\" retry_in_ms={}", stream.target(), reason,
+          delay);
+    }
+    reconnects.increment();
+    reconnectTimer = vertx.setTimer(delay, id -> connect());
+  }
+}

@@ -1,0 +1,170 @@
+package io.quorate.probe.link;
+
+import io.quorate.link.v1.CoordinatorMessage;
+import io.quorate.link.v1.Event;
+import io.quorate.link.v1.Hello;
+import io.quorate.link.v1.ProbeLinkGrpcClient;
+import io.quorate.link.v1.ProbeMessage;
+import io.quorate.probe.HostPort;
+import io.quorate.probe.ProbeConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.grpc.client.GrpcClient;
+import io.vertx.grpc.client.GrpcClientRequest;
+import io.vertx.grpc.client.GrpcClientResponse;
+import io.vertx.grpc.common.GrpcStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One attempt at a stream to one coordinator: sends Hello, dispatches what arrives, sends outbox events
+ * while the write queue has room, and reports to {@link LinkClient} exactly once when it ends.
+ */
+final class LinkStream {
+  private static final Logger log = LoggerFactory.getLogger(LinkStream.class);
+  static final int LINK_VERSION = 1;
+
+  private final Vertx vertx;
+  private final GrpcClient grpc;
+  private final HostPort target;
+  private final ProbeConfig config;
+  private final Outbox outbox;
+  private final Assignments assignments;
+  private final LinkClient owner;
+  private GrpcClientRequest<ProbeMessage, CoordinatorMessage> request;
+  private long watchdog = -1;
+  private long lastSentSeq;
+  private boolean welcomed;
+  private boolean draining;
+  private boolean closed;
+
+  LinkStream(Vertx vertx, GrpcClient grpc, HostPort target, ProbeConfig config, Outbox outbox,
+      Assignments assignments, LinkClient owner) {
+    this.vertx = vertx;
+    this.grpc = grpc;
+    this.target = target;
+    this.config = config;
+    this.outbox = outbox;
+    this.assignments = assignments;
+    this.owner = owner;
+  }
+
+  HostPort target() {
+    return target;
+  }
+
+  void open() {
+    armWatchdog();
+    grpc.request(SocketAddress.inetSocketAddress(target.port(), target.host()), ProbeLinkGrpcClient.Connect)
+        .onSuccess(this::started)
+        .onFailure(error -> end("cannot connect: " + LinkErrors.describe(error), false));
+  }
+
+  private void started(GrpcClientRequest<ProbeMessage, CoordinatorMessage> started) {
+    if (closed) {
+      started.cancel();
+      return;
+    }
+    request = started;
+    request.headers().set("authorization", "Bearer " + config.probeToken().reveal());
+    request.exceptionHandler(error -> end("stream error: " + LinkErrors.describe(error), false));
+    request.response().onComplete(response -> {
+      if (response.succeeded()) {
+        receive(response.result());
+      } else {
+        end("stream failed: " + LinkErrors.describe(response.cause()), false);
+      }
+    });
+    request.write(ProbeMessage.newBuilder().setHello(Hello.newBuilder()
+        .setRegion(config.region())
+        .setNodeId(config.nodeId())
+        .setVersion(config.version())
+        .setLinkVersion(LINK_VERSION)).build());
+  }
+
+  private void receive(GrpcClientResponse<ProbeMessage, CoordinatorMessage> response) {
+    if (response.status() != null && response.status() != GrpcStatus.OK) {
+      ended(response.status(), response.statusMessage());
+      return;
+    }
+    response.handler(this::onMessage);
+    response.errorHandler(error -> end("stream reset: " + error, false));
+    response.exceptionHandler(error -> end("stream error: " + LinkErrors.describe(error), false));
+    response.endHandler(v -> ended(response.status(), response.statusMessage()));
+  }
+
+  private void ended(GrpcStatus status, String message) {
+    if (status == GrpcStatus.UNAUTHENTICATED) {
+      end("probe link refused: wrong probe token", true);
+    } else if (status == GrpcStatus.PERMISSION_DENIED) {
+      end("probe link refused: permission denied", true);
+    } else {
+      String name = status == null ? "none" : status.name();
+      end("coordinator ended the stream status=" + name + (message == null ? "" : " message=" + message), false);
+    }
+  }
+
+  private void onMessage(CoordinatorMessage message) {
+    if (closed) {
+      return;
+    }
+    armWatchdog();
+    switch (message.getBodyCase()) {
+      case WELCOME -> {
+        welcomed = true;
+        owner.welcomed(this, message.getWelcome().getCoordinatorNodeId());
+        sendPending();
+      }
+      case SNAPSHOT -> assignments.replace(message.getSnapshot());
+      case CHANGE -> assignments.apply(message.getChange());
+      case ACK -> outbox.ack(message.getAck().getSeq());
+      default -> log.debug("probe link ignored an empty message coordinator={}", target);
+    }
+  }
+
+  /** Sends unsent events in order while the stream has room; resumes from the drain handler. */
+  void sendPending() {
+    if (closed || !welcomed || draining) {
+      return;
+    }
+    while (!request.writeQueueFull()) {
+      Event event = outbox.next(lastSentSeq);
+      if (event == null) {
+        return;
+      }
+      request.write(ProbeMessage.newBuilder().setEvent(event).build());
+      lastSentSeq = event.getSeq();
+    }
+    draining = true;
+    request.drainHandler(v -> {
+      draining = false;
+      sendPending();
+    });
+  }
+
+  void close(String reason) {
+    end(reason, false);
+  }
+
+  private void armWatchdog() {
+    if (watchdog >= 0) {
+      vertx.cancelTimer(watchdog);
+    }
+    long idleMs = config.linkIdleTimeout().toMillis();
+    watchdog = vertx.setTimer(idleMs, id -> end("nothing received for " + idleMs + " ms", false));
+  }
+
+  private void end(String reason, boolean refused) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (watchdog >= 0) {
+      vertx.cancelTimer(watchdog);
+    }
+    if (request != null) {
+      request.cancel();
+    }
+    owner.closed(this, reason, refused);
+  }
+}

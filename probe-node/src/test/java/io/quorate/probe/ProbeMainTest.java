@@ -1,0 +1,91 @@
+package io.quorate.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProbeMainTest {
+  @TempDir
+  Path dir;
+
+  private record Run(int exit, String out, String err) {
+  }
+
+  private static Run run(Map<String, String> environment, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = ProbeMain.run(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void flagsWinOverEnvironmentWhichWinsOverTheFileWhichWinsOverDefaults() throws IOException {
+    Path file = dir.resolve("probe.properties");
+    Files.writeString(file, """
+        region=ap-south
+        coordinator=file-host:9090
+        probe-token=from-file
+        http-port=7000
+        node-id=from-file
+        """);
+    Run run = run(Map.of("QUORATE_REGION", "us-east", "QUORATE_HTTP_PORT", "7100"),
+        "--config", file.toString(), "--region", "eu-west", "--check-config");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("region=eu-west"), run.out());          // flag over environment and file
+    assertTrue(run.out().contains("http-port=7100"), run.out());          // environment over file
+    assertTrue(run.out().contains("coordinator=file-host:9090"), run.out()); // file
+    assertTrue(run.out().contains("node-id=from-file"), run.out());
+    assertTrue(run.out().contains("http-host=0.0.0.0"), run.out());       // built-in default
+    assertTrue(run.out().contains("probe-token=****"), run.out());
+    assertFalse(run.out().contains("from-file\nhttp"), run.out());
+    assertFalse(run.out().contains("probe-token=from-file"), run.out());
+  }
+
+  @Test
+  void invalidConfigurationExitsWith2NamingTheOption() {
+    Run run = run(Map.of("QUORATE_PROBE_TOKEN", "t"), "--region", "EU", "--coordinator", "127.0.0.1:9090");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("--region: must be 1 to 40 lowercase letters"), run.err());
+  }
+
+  @Test
+  void aMissingTokenExitsWith2NamingTheOption() {
+    Run run = run(Map.of(), "--region", "eu-west", "--coordinator", "127.0.0.1:9090");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("--probe-token: is required"), run.err());
+  }
+
+  @Test
+  void aNonNumericPortFromTheEnvironmentExitsWith2NamingTheOption() {
+    Run run = run(Map.of("QUORATE_HTTP_PORT", "eighty"), "--region", "eu-west", "--coordinator", "h:1",
+        "--probe-token", "t", "--check-config");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("--http-port"), run.err());
+  }
+
+  @Test
+  void anUnreadableConfigFileExitsWith2() {
+    Run run = run(Map.of(), "--config", dir.resolve("missing.properties").toString());
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("--config: cannot read"), run.err());
+  }
+
+  @Test
+  void helpListsEveryOption() {
+    Run run = run(Map.of(), "--help");
+    assertEquals(0, run.exit());
+    for (String option : new String[] {"--region", "--coordinator", "--probe-token", "--http-host", "--http-port",
+        "--node-id", "--config", "--help"}) {
+      assertTrue(run.out().contains(option), option + " in\n" + run.out());
+    }
+  }
+}

@@ -1,0 +1,202 @@
+// Team view: asks for the admin token, then polls the monitors and open incidents every 3 s.
+"use strict";
+
+(function () {
+  const { el, badge, timeEl, parseTime, duration, getJson } = window.Quorate;
+  const TOKEN_KEY = "quorate.adminToken";
+  const POLL_MS = 3000;
+  const TIMEOUT_MS = 5000;
+  const $ = (id) => document.getElementById(id);
+
+  let timer = null;
+  let inFlight = false;
+  let generation = 0; // bumped on sign-in/out so an answer for an old token is ignored
+
+  const token = () => sessionStorage.getItem(TOKEN_KEY);
+
+  // ---- screens ----------------------------------------------------------------------------------
+
+  function showLogin(rejected) {
+    generation++;
+    clearTimeout(timer);
+    timer = null;
+    $("dashboard").hidden = true;
+    $("banner").hidden = true;
+    $("forget").hidden = true;
+    $("token-error").hidden = !rejected;
+    $("login").hidden = false;
+    $("token").value = "";
+    $("token").focus();
+  }
+
+  function showDashboard() {
+    generation++;
+    $("login").hidden = true;
+    $("dashboard").hidden = false;
+    $("forget").hidden = false;
+    schedule(0);
+  }
+
+  function showProblem(text) {
+    $("banner").textContent = text;
+    $("banner").hidden = false;
+    $("dashboard").classList.add("is-stale");
+  }
+
+  function clearProblem() {
+    $("banner").hidden = true;
+    $("dashboard").classList.remove("is-stale");
+  }
+
+  // ---- polling ----------------------------------------------------------------------------------
+
+  function schedule(delay) {
+    clearTimeout(timer);
+    timer = setTimeout(poll, delay);
+  }
+
+  async function poll() {
+    timer = null;
+    const current = token();
+    if (inFlight || !current || document.hidden) return; // visibilitychange resumes a hidden tab
+    inFlight = true;
+    const gen = generation;
+    try {
+      const auth = { Authorization: "Bearer " + current };
+      const [monitors, incidents] = await Promise.all([
+        getJson("/api/v1/monitors", auth, TIMEOUT_MS),
+        getJson("/api/v1/incidents?state=open", auth, TIMEOUT_MS),
+      ]);
+      if (gen === generation) handle(monitors, incidents);
+    } catch (e) {
+      if (gen === generation) showProblem("Coordinator unreachable, retrying every few seconds. The data below may be out of date.");
+    } finally {
+      inFlight = false;
+    }
+    if (token() && !timer) schedule(gen === generation ? POLL_MS : 0);
+  }
+
+  function handle(monitors, incidents) {
+    if (monitors.status === 401 || incidents.status === 401) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      showLogin(true);
+      return;
+    }
+    const failed = [monitors, incidents].find((r) => r.status !== 200 || !r.body);
+    if (failed) {
+      const message = failed.body && failed.body.message ? ": " + failed.body.message : "";
+      showProblem("Coordinator answered HTTP " + failed.status + message + ". Retrying; the data below may be out of date.");
+      return;
+    }
+    clearProblem();
+    if (userIsSelecting()) return; // re-rendering would drop the selection (e.g. copying a ping URL)
+    renderIncidents(Array.isArray(incidents.body.incidents) ? incidents.body.incidents : []);
+    renderMonitors(Array.isArray(monitors.body.monitors) ? monitors.body.monitors : []);
+    $("updated").textContent = new Date().toLocaleTimeString();
+  }
+
+  function userIsSelecting() {
+    const selection = window.getSelection();
+    return selection && !selection.isCollapsed && $("dashboard").contains(selection.anchorNode);
+  }
+
+  // ---- rendering (text nodes only, never markup) ------------------------------------------------
+
+  function renderIncidents(incidents) {
+    const sorted = incidents.slice().sort((a, b) => String(b.opened_at).localeCompare(String(a.opened_at)));
+    const cards = sorted.map((incident) => {
+      const opened = parseTime(incident.opened_at);
+      const minutes = opened ? Math.floor((Date.now() - opened) / 60000) : null;
+      const since = minutes === null ? "" : minutes < 1 ? " (for less than 1 min)" : " (for " + duration(minutes * 60) + ")";
+      const regions = Array.isArray(incident.regions_down) ? incident.regions_down : [];
+      return el("article", { class: "card incident" },
+        el("h3", {}, badge("down"), " ", incident.monitor_name || "Unnamed monitor"),
+        el("p", {}, "Opened ", timeEl(incident.opened_at), since),
+        el("p", {}, el("strong", {}, "Reason: "), incident.reason || "not given"),
+        regions.length ? el("p", {}, el("strong", {}, "Regions down: "), regions.map((r) => el("span", { class: "chip" }, r))) : null);
+    });
+    if (cards.length === 0) cards.push(el("p", { class: "card" }, badge("up"), " No open incidents."));
+    $("incidents").replaceChildren(...cards);
+  }
+
+  function renderMonitors(monitors) {
+    if (monitors.length === 0) {
+      $("monitors").replaceChildren(el("p", { class: "card muted" }, "No monitors yet. Create one with POST /api/v1/monitors."));
+      return;
+    }
+    const sorted = monitors.slice().sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    const head = el("thead", {}, el("tr", {}, ["Name", "Type", "State", "Regions", "Details"].map((h) => el("th", { scope: "col" }, h))));
+    const body = el("tbody", {}, sorted.map(monitorRow));
+    $("monitors").replaceChildren(el("table", {}, head, body));
+  }
+
+  function monitorRow(m) {
+    const heartbeat = m.type === "heartbeat";
+    return el("tr", {},
+      el("td", { "data-label": "Name" }, el("strong", {}, m.name || "Unnamed monitor")),
+      el("td", { "data-label": "Type" }, m.type || "?"),
+      el("td", { "data-label": "State" }, badge(m.state),
+        m.open_incident_id ? el("div", { class: "hint" }, "incident open") : null,
+        // The quorum decision in words, e.g. "1 of 3 regions down (ap-south): below quorum 2, no alert".
+        m.decision ? el("div", { class: "hint decision" }, m.decision) : null),
+      el("td", { "data-label": "Regions" }, heartbeat ? el("span", { class: "muted" }, "pinged directly") : regionList(m.region_verdicts)),
+      el("td", { "data-label": "Details" }, heartbeat ? heartbeatDetails(m) : httpDetails(m)));
+  }
+
+  function regionList(verdicts) {
+    if (!Array.isArray(verdicts) || verdicts.length === 0) return el("span", { class: "muted" }, "no observations yet");
+    return el("ul", { class: "regions" }, verdicts.map((v) => el("li", { class: "region" },
+      el("span", { class: "region-name" }, v.region),
+      badge(v.verdict),
+      typeof v.streak === "number" ? el("span", { class: "hint", title: "consecutive observations with this verdict" }, "streak " + v.streak) : null,
+      v.stale ? el("span", { class: "badge badge-stale", title: "no recent observation from this region" }, "stale") : null,
+      el("span", { class: "hint" }, "last ", timeEl(v.last_observed_at, true)),
+      v.reason ? el("span", { class: "region-reason" }, v.reason) : null)));
+  }
+
+  function details(pairs) {
+    return el("dl", { class: "details" }, pairs.filter((p) => p[1] !== null && p[1] !== undefined && p[1] !== "")
+      .map(([term, value]) => [el("dt", {}, term), el("dd", {}, value)]));
+  }
+
+  function httpDetails(m) {
+    const regions = Array.isArray(m.regions) ? m.regions.length : "?";
+    return details([
+      ["Target", el("code", {}, (m.method || "GET") + " " + (m.url || ""))],
+      ["Every", m.interval ? m.interval + (m.timeout ? ", timeout " + m.timeout : "") : null],
+      ["Quorum", m.quorum ? m.quorum + " of " + regions + " regions" + (m.confirmations ? ", " + m.confirmations + " confirmations" : "") : null],
+      ["Conditions", Array.isArray(m.conditions) && m.conditions.length ? m.conditions.map((c) => el("div", {}, el("code", {}, c))) : null],
+    ]);
+  }
+
+  function heartbeatDetails(m) {
+    return details([
+      ["Ping URL", m.ping_url ? el("code", {}, m.ping_url) : null],
+      ["Last ping", timeEl(m.last_ping_at, true)],
+      ["Period", m.period ? m.period + (m.grace ? ", grace " + m.grace : "") : null],
+    ]);
+  }
+
+  // ---- wiring -----------------------------------------------------------------------------------
+
+  $("token-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const value = $("token").value.trim();
+    if (!value) return;
+    sessionStorage.setItem(TOKEN_KEY, value);
+    $("token").value = "";
+    showDashboard();
+  });
+
+  $("forget").addEventListener("click", () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    showLogin(false);
+  });
+
+  document.addEventListener("visibilitychange", () => {
+    if (!document.hidden && token() && !inFlight) schedule(0);
+  });
+
+  if (token()) showDashboard();
+  else showLogin(false);
+})();

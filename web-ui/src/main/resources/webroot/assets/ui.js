@@ -1,0 +1,91 @@
+// Helpers shared by status.js and app.js. Text from the API only ever reaches the page as text nodes
+// or attribute values, never parsed as markup, so a monitor named "<script>" stays text.
+"use strict";
+
+window.Quorate = (function () {
+  /** Builds an element: el("td", {class: "x", "data-label": "Name"}, "text", childNode, ...). */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "class") node.className = value;
+      else if (key === "hidden") node.hidden = true;
+      else node.setAttribute(key, String(value));
+    }
+    for (const child of children.flat(Infinity)) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child instanceof Node ? child : String(child));
+    }
+    return node;
+  }
+
+  const STATES = {
+    up: { label: "Up", symbol: "✓" },
+    down: { label: "Down", symbol: "✕" },
+    pending: { label: "Pending", symbol: "…" },
+  };
+
+  /** A state badge: symbol plus word, so the state never depends on colour alone. */
+  function badge(state) {
+    const known = STATES[state];
+    const label = known ? known.label : String(state || "unknown");
+    return el("span", { class: "badge badge-" + (known ? state : "pending") },
+      el("span", { "aria-hidden": "true" }, known ? known.symbol : "?"), label);
+  }
+
+  function parseTime(iso) {
+    if (!iso) return null;
+    const date = new Date(iso);
+    return isNaN(date.getTime()) ? null : date;
+  }
+
+  /** "3 s ago", "4 min ago", "2 h 5 min ago". */
+  function ago(date, now) {
+    const seconds = Math.max(0, Math.round(((now || new Date()) - date) / 1000));
+    return duration(seconds) + " ago";
+  }
+
+  function duration(seconds) {
+    if (seconds < 60) return seconds + " s";
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60) return minutes + " min";
+    const hours = Math.floor(minutes / 60);
+    return hours + " h" + (minutes % 60 ? " " + (minutes % 60) + " min" : "");
+  }
+
+  /** A <time> showing local time (and the date unless today), with the exact ISO value as its machine-readable form. */
+  function timeEl(iso, withAgo) {
+    const date = parseTime(iso);
+    if (!date) return el("span", { class: "muted" }, iso ? String(iso) : "never");
+    const today = date.toDateString() === new Date().toDateString();
+    const text = (today ? date.toLocaleTimeString() : date.toLocaleString()) + (withAgo ? " (" + ago(date) + ")" : "");
+    return el("time", { datetime: date.toISOString(), title: date.toISOString() }, text);
+  }
+
+  /**
+   * fetch() with a timeout. Resolves to {status, body}; rejects only when the coordinator could not be
+   * reached (network error or timeout), so callers can tell "unreachable" from an HTTP error.
+   */
+  async function getJson(url, headers, timeoutMs) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await fetch(url, {
+        headers: Object.assign({ Accept: "application/json" }, headers || {}),
+        cache: "no-store",
+        signal: controller.signal,
+      });
+      let body = null;
+      try {
+        body = await response.json();
+      } catch (e) {
+        body = null;
+      }
+      return { status: response.status, body: body };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return { el, badge, parseTime, ago, duration, timeEl, getJson };
+})();
