@@ -37,7 +37,7 @@ class DeliveryTest {
     cluster = TestCluster.start(2, db, Duration.ofMillis(200));
     webhook = new RecordingWebhook();
     api = cluster.api(1);
-    assertEquals(201, api.post("/api/v1/channels", new JsonObject().put("type", "webhook").put("url", webhook.url()).encode()).status());
+    api.createWebhookChannel(webhook.url());
   }
 
   @AfterAll
@@ -51,13 +51,13 @@ class DeliveryTest {
     JsonObject monitor = heartbeat("Nightly export", "2s", "2s");
     String id = monitor.getString("id");
     ping(0, monitor);
-    JsonObject incident = Eventually.value(WAIT, "heartbeat incident opens", () -> openIncident(id));
+    JsonObject incident = Eventually.value(WAIT, "heartbeat incident opens", () -> api.openIncident(id));
     assertTrue(incident.getString("reason").startsWith("no ping for "), incident.getString("reason"));
     assertTrue(incident.getString("reason").contains("(period 2s, grace 2s)"), incident.getString("reason"));
     assertEquals("down", api.get("/api/v1/monitors/" + id).json().getString("state"));
 
     ping(1, monitor);
-    Eventually.until(WAIT, "the ping resolves the incident", () -> openIncident(id) == null);
+    Eventually.until(WAIT, "the ping resolves the incident", () -> api.openIncident(id) == null);
     Eventually.until(WAIT, "both notifications arrive", () -> webhook.accepted(id, "incident.resolved").size() == 1);
     Eventually.during(Duration.ofSeconds(1), "no repeats", () -> webhook.requestsFor(id).size() == 2);
     RecordingWebhook.Request opened = webhook.accepted(id, "incident.opened").get(0);
@@ -112,13 +112,4 @@ class DeliveryTest {
     assertEquals(200, response.status(), response.body());
   }
 
-  private JsonObject openIncident(String monitorId) {
-    for (Object item : api.get("/api/v1/incidents?state=open").json().getJsonArray("incidents")) {
-      JsonObject incident = (JsonObject) item;
-      if (incident.getString("monitor_id").equals(monitorId)) {
-        return incident;
-      }
-    }
-    return null;
-  }
 }

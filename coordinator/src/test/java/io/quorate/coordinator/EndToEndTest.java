@@ -43,7 +43,7 @@ class EndToEndTest {
     queues = new QueueEndpoint();
     webhook = new RecordingWebhook();
     api = cluster.api(0);
-    assertEquals(201, api.post("/api/v1/channels", new JsonObject().put("type", "webhook").put("url", webhook.url()).encode()).status());
+    api.createWebhookChannel(webhook.url());
     probes = TestProbes.start(cluster.grpcAddresses(), TestCluster.PROBE_TOKEN, REGIONS.toArray(String[]::new));
     Eventually.until(WAIT, "all probes linked", probes::allConnected);
   }
@@ -90,7 +90,7 @@ class EndToEndTest {
     assertTrue(reason.contains("[BODY].enqueued (5234) < 1000"), reason);
 
     Eventually.during(Duration.ofSeconds(3), "no incident and no alert below quorum",
-        () -> openIncident(id) == null && webhook.requestsFor(id).isEmpty());
+        () -> api.openIncident(id) == null && webhook.requestsFor(id).isEmpty());
     assertEquals(0, db.count("SELECT count(*) FROM incidents WHERE monitor_id = ?::uuid", id));
   }
 
@@ -100,7 +100,7 @@ class EndToEndTest {
     Eventually.until(WAIT, "healthy first", () -> "up".equals(api.get("/api/v1/monitors/" + id).json().getString("state")));
     queues.fail("receipts", "eu-west", "us-east");
 
-    JsonObject incident = Eventually.value(WAIT, "an incident opens", () -> openIncident(id));
+    JsonObject incident = Eventually.value(WAIT, "an incident opens", () -> api.openIncident(id));
     assertEquals(List.of("eu-west", "us-east"), incident.getJsonArray("regions_down").getList());
     assertTrue(incident.getString("reason").contains("[BODY].enqueued (5234) < 1000"), incident.getString("reason"));
     Eventually.until(WAIT, "the alert arrives", () -> webhook.accepted(id, "incident.opened").size() == 1);
@@ -113,7 +113,7 @@ class EndToEndTest {
     assertEquals(1, db.count("SELECT count(*) FROM incidents WHERE monitor_id = ?::uuid", id));
 
     queues.recover("receipts");
-    Eventually.until(WAIT, "the incident resolves", () -> openIncident(id) == null);
+    Eventually.until(WAIT, "the incident resolves", () -> api.openIncident(id) == null);
     Eventually.until(WAIT, "the recovery alert arrives", () -> webhook.accepted(id, "incident.resolved").size() == 1);
     String resolved = webhook.accepted(id, "incident.resolved").get(0).body().getString("text");
     assertTrue(resolved.startsWith("RESOLVED: Queue receipts. Down for "), resolved);
@@ -130,11 +130,11 @@ class EndToEndTest {
     Eventually.until(WAIT, "probes know the heartbeat", () -> probes.http("ap-south").post(path, "ok").status() == 200);
     assertEquals(404, probes.http("ap-south").get("/ping/6d2f5e4a-8d0e-4c2a-9a55-2b1f4c3d2e1f").status());
 
-    JsonObject incident = Eventually.value(WAIT, "no ping for period plus grace opens an incident", () -> openIncident(id));
+    JsonObject incident = Eventually.value(WAIT, "no ping for period plus grace opens an incident", () -> api.openIncident(id));
     assertTrue(incident.getString("reason").startsWith("no ping for "), incident.getString("reason"));
 
     assertEquals(200, probes.http("eu-west").post(path, "exported 42 invoices").status());
-    Eventually.until(WAIT, "the ping resolves it", () -> openIncident(id) == null);
+    Eventually.until(WAIT, "the ping resolves it", () -> api.openIncident(id) == null);
     Eventually.until(WAIT, "both alerts arrive", () -> webhook.accepted(id, "incident.resolved").size() == 1);
     assertEquals(1, webhook.accepted(id, "incident.opened").size());
     assertEquals("exported 42 invoices", db.query("SELECT body FROM pings WHERE monitor_id = ?::uuid AND region = 'eu-west'", id)
@@ -149,7 +149,7 @@ class EndToEndTest {
     Api.Response edit = cluster.api(1).put("/api/v1/monitors/" + id, created.copy().put("url", queues.url("exports-v2")).encode());
     assertEquals(200, edit.status(), edit.body());
     queues.fail("exports-v2", "eu-west", "us-east", "ap-south");
-    Eventually.until(WAIT, "the probes poll the new URL and see it fail", () -> openIncident(id) != null);
+    Eventually.until(WAIT, "the probes poll the new URL and see it fail", () -> api.openIncident(id) != null);
   }
 
   @Test
@@ -175,15 +175,6 @@ class EndToEndTest {
     return verdicts;
   }
 
-  private JsonObject openIncident(String monitorId) {
-    for (Object item : api.get("/api/v1/incidents?state=open").json().getJsonArray("incidents")) {
-      JsonObject incident = (JsonObject) item;
-      if (incident.getString("monitor_id").equals(monitorId)) {
-        return incident;
-      }
-    }
-    return null;
-  }
 
   @Test
   void aProbeWithAWrongTokenIsRefused() {

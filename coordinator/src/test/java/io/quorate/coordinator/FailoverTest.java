@@ -44,7 +44,7 @@ class FailoverTest {
     queues = new QueueEndpoint();
     webhook = new RecordingWebhook();
     Api survivor = cluster.api(1);
-    assertEquals(201, survivor.post("/api/v1/channels", new JsonObject().put("type", "webhook").put("url", webhook.url()).encode()).status());
+    survivor.createWebhookChannel(webhook.url());
     // Node 0 is first in every probe's list, so all three link to it.
     probes = TestProbes.start(cluster.grpcAddresses(), TestCluster.PROBE_TOKEN, REGIONS.toArray(String[]::new));
     Eventually.until(WAIT, "all probes linked to node 0", () -> regionsOn(0) == 3);

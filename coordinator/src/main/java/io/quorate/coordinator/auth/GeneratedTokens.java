@@ -1,13 +1,13 @@
 package io.quorate.coordinator.auth;
 
+import static io.quorate.coordinator.db.Timestamps.utc;
+
 import io.quorate.coordinator.config.Secret;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -33,7 +33,7 @@ public final class GeneratedTokens {
     }
     Secret fresh = Secret.of(newToken());
     return pool.preparedQuery("INSERT INTO settings (key, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING")
-        .execute(Tuple.of(key, fresh.sha256(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+        .execute(Tuple.of(key, fresh.sha256(), utc(clock.instant())))
         .compose(inserted -> {
           if (inserted.rowCount() == 1) {
             announce.accept(fresh);

@@ -1,5 +1,7 @@
 package io.quorate.coordinator.heartbeat;
 
+import static io.quorate.coordinator.db.Timestamps.utc;
+
 import io.quorate.coordinator.incident.AlertText;
 import io.quorate.coordinator.incident.IncidentLifecycle;
 import io.quorate.coordinator.monitor.Durations;
@@ -13,8 +15,6 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -109,7 +109,4 @@ public final class HeartbeatSweeper {
         .mapEmpty();
   }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

@@ -1,5 +1,7 @@
 package io.quorate.coordinator.heartbeat;
 
+import static io.quorate.coordinator.db.Timestamps.utc;
+
 import io.quorate.coordinator.incident.IncidentLifecycle;
 import io.quorate.coordinator.incident.IncidentStore;
 import io.quorate.coordinator.monitor.HeartbeatSpec;
@@ -12,8 +14,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -90,7 +90,4 @@ public final class PingIngest {
         });
   }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

@@ -1,5 +1,7 @@
 package io.quorate.coordinator.incident;
 
+import static io.quorate.coordinator.db.Timestamps.utc;
+
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -7,7 +9,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -79,7 +80,4 @@ public final class IncidentStore {
         row.getString("reason"), regions == null ? List.of() : Arrays.asList(regions));
   }
 
-  static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

@@ -1,5 +1,7 @@
 package io.quorate.coordinator.link;
 
+import static io.quorate.coordinator.db.Timestamps.utc;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quorate.coordinator.auth.TokenVerifier;
 import io.quorate.coordinator.heartbeat.PingIngest;
@@ -21,8 +23,6 @@ import io.vertx.grpc.server.GrpcServerRequest;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -117,7 +117,7 @@ public final class ProbeLinkServer {
     sessions.add(session);
     return pool.preparedQuery("INSERT INTO probe_regions (region, first_seen_at, last_seen_at) VALUES ($1, $2, $2)"
             + " ON CONFLICT (region) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at")
-        .execute(Tuple.of(session.region(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+        .execute(Tuple.of(session.region(), utc(clock.instant())))
         .compose(v -> monitors.list())
         .map(all -> Assignments.snapshot(all, session.region()));
   }

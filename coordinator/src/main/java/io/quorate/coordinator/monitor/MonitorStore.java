@@ -1,5 +1,7 @@
 package io.quorate.coordinator.monitor;
 
+import static io.quorate.coordinator.db.Timestamps.utc;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -10,7 +12,6 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -93,7 +94,7 @@ public final class MonitorStore {
   }
 
   private OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return utc(clock.instant());
   }
 
   private static Optional<Monitor> first(RowSet<Row> rows) {

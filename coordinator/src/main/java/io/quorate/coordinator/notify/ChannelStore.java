@@ -1,13 +1,13 @@
 package io.quorate.coordinator.notify;
 
+import static io.quorate.coordinator.db.Timestamps.utc;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +25,7 @@ public final class ChannelStore {
   public Future<Channel> create(String type, String name, JsonObject config) {
     return pool.preparedQuery("INSERT INTO channels (id, type, name, config, created_at) VALUES ($1, $2, $3, $4, $5)"
             + " RETURNING id, type, name, config, created_at")
-        .execute(Tuple.of(UUID.randomUUID(), type, name, config, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+        .execute(Tuple.of(UUID.randomUUID(), type, name, config, utc(clock.instant())))
         .map(rows -> toChannel(rows.iterator().next()));
   }
 

@@ -1,5 +1,7 @@
 package io.quorate.coordinator.notify;
 
+import static io.quorate.coordinator.db.Timestamps.utc;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,8 +12,6 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,9 +155,6 @@ public final class DeliveryDispatcher {
     registry.counter("quorate_deliveries_total", "outcome", outcome).increment();
   }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 
   private record Claimed(UUID id, String event, JsonObject payload, int attempts, Channel channel) {
     static Claimed of(Row row) {

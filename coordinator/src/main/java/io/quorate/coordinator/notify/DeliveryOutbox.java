@@ -1,12 +1,12 @@
 package io.quorate.coordinator.notify;
 
+import static io.quorate.coordinator.db.Timestamps.utc;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -21,7 +21,7 @@ public final class DeliveryOutbox {
   public static Future<Integer> enqueue(SqlClient tx, UUID incidentId, String event, JsonObject payload, Instant now) {
     return tx.preparedQuery("INSERT INTO deliveries (id, channel_id, incident_id, event, payload, state, next_attempt_at, created_at)"
             + " SELECT gen_random_uuid(), c.id, $1, $2, $3, 'pending', $4, $4 FROM channels c")
-        .execute(Tuple.of(incidentId, event, payload, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
+        .execute(Tuple.of(incidentId, event, payload, utc(now)))
         .map(rows -> rows.rowCount());
   }
 }

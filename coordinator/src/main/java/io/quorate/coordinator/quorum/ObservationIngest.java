@@ -1,5 +1,7 @@
 package io.quorate.coordinator.quorum;
 
+import static io.quorate.coordinator.db.Timestamps.utc;
+
 import io.quorate.coordinator.incident.Incident;
 import io.quorate.coordinator.incident.IncidentLifecycle;
 import io.quorate.coordinator.incident.IncidentStore;
@@ -17,8 +19,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -133,7 +133,4 @@ public final class ObservationIngest {
     return o.getOutcome() != Outcome.OUTCOME_UP;
   }
 
-  private static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
 }

@@ -1,12 +1,12 @@
 package io.quorate.coordinator.quorum;
 
+import static io.quorate.coordinator.db.Timestamps.utc;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class RegionVerdictStore {
             + " last_outcome = EXCLUDED.last_outcome, streak = EXCLUDED.streak,"
             + " last_observed_at = EXCLUDED.last_observed_at, reason = EXCLUDED.reason, measured = EXCLUDED.measured")
         .execute(Tuple.of(monitorId, v.region(), v.verdict().label(), v.lastOutcomeDown() ? "down" : "up", v.streak(),
-            OffsetDateTime.ofInstant(v.lastObservedAt(), ZoneOffset.UTC), v.reason(), v.measured()))
+            utc(v.lastObservedAt()), v.reason(), v.measured()))
         .mapEmpty();
   }
 

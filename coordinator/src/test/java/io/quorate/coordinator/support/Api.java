@@ -51,6 +51,25 @@ public final class Api {
     return response.json();
   }
 
+  /** Adds a webhook channel, failing the test on anything but 201. */
+  public void createWebhookChannel(String url) {
+    Response response = post("/api/v1/channels", new JsonObject().put("type", "webhook").put("url", url).encode());
+    if (response.status() != 201) {
+      throw new AssertionError("creating channel failed: " + response.status() + " " + response.body());
+    }
+  }
+
+  /** The monitor's open incident as the API lists it, or null. */
+  public JsonObject openIncident(String monitorId) {
+    for (Object item : get("/api/v1/incidents?state=open").json().getJsonArray("incidents")) {
+      JsonObject incident = (JsonObject) item;
+      if (incident.getString("monitor_id").equals(monitorId)) {
+        return incident;
+      }
+    }
+    return null;
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
     return token == null ? builder : builder.header("Authorization", "Bearer " + token);
