@@ -136,7 +136,7 @@
       el("td", { "data-label": "Name" }, el("strong", {}, m.name || "Unnamed monitor")),
       el("td", { "data-label": "Type" }, m.type || "?"),
       el("td", { "data-label": "State" }, badge(m.state),
-        m.open_incident_id ? el("div", { class: "hint" }, "incident open") : null,
+        m.open_incident_id && !m.decision ? el("div", { class: "hint" }, "incident open") : null,
         // The quorum decision in words, e.g. "1 of 3 regions down (ap-south): below quorum 2, no alert".
         m.decision ? el("div", { class: "hint decision" }, m.decision) : null),
       el("td", { "data-label": "Regions" }, heartbeat ? el("span", { class: "muted" }, "pinged directly") : regionList(m.region_verdicts)),

@@ -21,7 +21,9 @@ import io.quorate.coordinator.quorum.ObservationIngest;
 import io.quorate.coordinator.web.PublicUrls;
 import io.quorate.coordinator.web.StatusRoutes;
 import io.quorate.coordinator.web.WebRoutes;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -44,6 +46,8 @@ import org.slf4j.LoggerFactory;
 final class CoordinatorServices {
   private static final Logger log = LoggerFactory.getLogger(CoordinatorServices.class);
   private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
+  /** The event loop the services started on: their timers and state belong to it. */
+  private final Context context;
   private final Pool pool;
   private final HttpServer http;
   private final ProbeLinkServer link;
@@ -51,8 +55,9 @@ final class CoordinatorServices {
   private final HeartbeatSweeper sweeper;
   private final WebClient webClient;
 
-  private CoordinatorServices(Pool pool, HttpServer http, ProbeLinkServer link, DeliveryDispatcher dispatcher,
+  private CoordinatorServices(Context context, Pool pool, HttpServer http, ProbeLinkServer link, DeliveryDispatcher dispatcher,
       HeartbeatSweeper sweeper, WebClient webClient) {
+    this.context = context;
     this.pool = pool;
     this.http = http;
     this.link = link;
@@ -93,7 +98,7 @@ final class CoordinatorServices {
           dispatcher.poll(); // deliveries left pending by a previous run or by a node that died
           log.info("coordinator started node={} http={} grpc={} cluster={}:{}", config.nodeId(), http.actualPort(),
               link.port(), config.clusterHost(), config.clusterPort());
-          return new CoordinatorServices(pool, http, link, dispatcher, sweeper, webClient);
+          return new CoordinatorServices(Vertx.currentContext(), pool, http, link, dispatcher, sweeper, webClient);
         });
   }
 
@@ -130,10 +135,17 @@ final class CoordinatorServices {
     return link.port();
   }
 
+  /** Callable from any thread: the stop runs on the services' own event loop. */
   Future<Void> close() {
+    Promise<Void> closed = Promise.promise();
+    context.runOnContext(v -> stopServices().onComplete(closed));
+    return closed.future();
+  }
+
+  private Future<Void> stopServices() {
     sweeper.stop();
-    dispatcher.stop();
-    return link.close()
+    return dispatcher.stop()
+        .eventually(link::close)
         .eventually(http::close)
         .eventually(() -> {
           webClient.close();

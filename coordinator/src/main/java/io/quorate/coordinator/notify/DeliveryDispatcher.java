@@ -43,6 +43,8 @@ public final class DeliveryDispatcher {
   private long timerId = -1;
   private boolean polling;
   private boolean pollAgain;
+  private boolean stopped;
+  private Future<Integer> currentPoll = Future.succeededFuture(0);
 
   public DeliveryDispatcher(Vertx vertx, Pool pool, Clock clock, List<Notifier> notifiers, Duration retryBase,
       int maxAttempts, MeterRegistry registry) {
@@ -59,19 +61,29 @@ public final class DeliveryDispatcher {
     timerId = vertx.setPeriodic(POLL_MS, id -> poll());
   }
 
-  public void stop() {
+  /**
+   * Stops polling; the returned future completes once sends under way have finished and their outcome is
+   * recorded, so a node stopping gracefully leaves no delivery claimed (which would delay it on other nodes).
+   */
+  public Future<Void> stop() {
+    stopped = true;
     vertx.cancelTimer(timerId);
+    return currentPoll.<Void>mapEmpty().otherwiseEmpty();
   }
 
   /** Looks for due deliveries now instead of at the next tick, e.g. right after an incident changed. */
   public void poll() {
+    if (stopped) {
+      return;
+    }
     if (polling) {
       pollAgain = true;
       return;
     }
     polling = true;
-    claimDue()
-        .compose(this::sendAll)
+    currentPoll = claimDue()
+        .compose(this::sendAll);
+    currentPoll
         .onFailure(error -> log.warn("delivery poll failed error={}", error.toString()))
         .onComplete(done -> {
           polling = false;
