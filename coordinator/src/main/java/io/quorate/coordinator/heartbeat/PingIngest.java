@@ -89,5 +89,4 @@ public final class PingIngest {
               .map(Optional::isPresent);
         });
   }
-
 }

@@ -79,5 +79,4 @@ public final class IncidentStore {
         Optional.ofNullable(row.getOffsetDateTime("resolved_at")).map(OffsetDateTime::toInstant),
         row.getString("reason"), regions == null ? List.of() : Arrays.asList(regions));
   }
-
 }

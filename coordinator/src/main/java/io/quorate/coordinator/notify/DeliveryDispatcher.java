@@ -167,7 +167,6 @@ public final class DeliveryDispatcher {
     registry.counter("quorate_deliveries_total", "outcome", outcome).increment();
   }
 
-
   private record Claimed(UUID id, String event, JsonObject payload, int attempts, Channel channel) {
     static Claimed of(Row row) {
       Channel channel = new Channel(row.getUUID("channel_id"), row.getString("type"), row.getString("name"),

@@ -132,5 +132,4 @@ public final class ObservationIngest {
   private static boolean isDown(Observation o) {
     return o.getOutcome() != Outcome.OUTCOME_UP;
   }
-
 }
