@@ -1,5 +1,6 @@
 package io.quorate.condition;
 
+import io.quorate.condition.ConditionResult.Failure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -60,68 +61,100 @@ public final class Condition {
   public ConditionResult evaluate(ResponseView response) {
     Value l = left.resolve(response);
     Value r = right.resolve(response);
-    Map<String, Double> values = new LinkedHashMap<>();
+    Map<String, Double> values = new LinkedHashMap<>(4);
     measure(left, l, values);
     measure(right, r, values);
     if (l instanceof Value.Unavailable missing) {
-      return failed(missing.display(), values);
+      return new ConditionResult(text, false, missing.display(), values, missing.failure());
     }
     if (r instanceof Value.Unavailable missing) {
-      return failed(missing.display(), values);
+      return new ConditionResult(text, false, missing.display(), values, missing.failure());
     }
-    if (!comparesNumbers(l, r)) {
-      return compared(operator.test(textOf(l), textOf(r)), l, r, values);
+    if (right instanceof Glob glob) {
+      return compared(glob.matches(textOf(l)) == (operator == Operator.EQUAL), l, r, values);
     }
+    if (right instanceof AnyOf any) {
+      return anyOf(any, l, r, values);
+    }
+    return compare(l, r, values);
+  }
+
+  private ConditionResult compare(Value l, Value r, Map<String, Double> values) {
     OptionalDouble a = l.asNumber();
     OptionalDouble b = r.asNumber();
+    if (!comparesNumbers(a, b)) {
+      return compared(operator.test(textOf(l), textOf(r)), l, r, values);
+    }
     if (a.isEmpty()) {
-      return failed(notANumber(left, l), values);
+      return notANumber(left, l, values);
     }
     if (b.isEmpty()) {
-      return failed(notANumber(right, r), values);
+      return notANumber(right, r, values);
     }
     return compared(operator.test(a.getAsDouble(), b.getAsDouble()), l, r, values);
   }
 
-  /** Numbers compare as numbers: always for {@code <} and friends, and whenever a side is a number literal. */
-  private boolean comparesNumbers(Value l, Value r) {
+  /**
+   * Numbers compare as numbers: always for {@code <} and friends, whenever a side is a number literal, and
+   * between two measured values that both read as numbers.
+   */
+  private boolean comparesNumbers(OptionalDouble a, OptionalDouble b) {
     if (operator.isOrdering() || isNumberLiteral(left) || isNumberLiteral(right)) {
       return true;
     }
-    return left instanceof Placeholder && right instanceof Placeholder
-        && l.asNumber().isPresent() && r.asNumber().isPresent();
+    return left.isMeasured() && right.isMeasured() && a.isPresent() && b.isPresent();
+  }
+
+  /** One item matching passes {@code ==}; none matching passes {@code !=}. */
+  private ConditionResult anyOf(AnyOf any, Value l, Value r, Map<String, Double> values) {
+    OptionalDouble number = l.asNumber();
+    if (any.allNumbers() && number.isEmpty()) {
+      return notANumber(left, l, values);
+    }
+    String text = textOf(l);
+    boolean found = false;
+    for (Literal item : any.items()) {
+      found |= item.isNumber()
+          ? number.isPresent() && number.getAsDouble() == item.number()
+          : item.value().equals(text);
+    }
+    return compared(found == (operator == Operator.EQUAL), l, r, values);
   }
 
   private static boolean isNumberLiteral(Operand operand) {
     return operand instanceof Literal literal && literal.isNumber();
   }
 
+  /** Records what a placeholder or len() read, when it is a finite number (NaN and ±Inf do not chart). */
   private static void measure(Operand operand, Value value, Map<String, Double> values) {
-    if (operand instanceof Placeholder) {
-      value.asNumber().ifPresent(number -> values.put(operand.text(), number));
+    if (operand.isMeasured()) {
+      OptionalDouble number = value.asNumber();
+      if (number.isPresent() && Double.isFinite(number.getAsDouble())) {
+        values.put(operand.text(), number.getAsDouble());
+      }
     }
   }
 
+  /** The full text a comparison or pattern sees: a JSON string as it is, a number as a result line shows it. */
   private static String textOf(Value value) {
     return value instanceof Value.Textual textual ? textual.text() : value.display();
   }
 
-  private static String notANumber(Operand operand, Value value) {
+  private ConditionResult notANumber(Operand operand, Value value, Map<String, Double> values) {
     String described = value instanceof Value.Textual textual ? textual.describe() : value.display();
-    return operand.text() + ": " + described + " is not a number";
+    String line = operand.text() + ": " + described + " is not a number";
+    return new ConditionResult(text, false, line, values, Failure.TYPE_MISMATCH);
   }
 
   private ConditionResult compared(boolean success, Value l, Value r, Map<String, Double> values) {
-    String line = side(left, l) + " " + operator.symbol() + " " + side(right, r) + (success ? ": passed" : ": failed");
-    return new ConditionResult(text, success, line, values);
+    String verdict = success ? " — passed" : " — failed";
+    String line = side(left, l) + " " + operator.symbol() + " " + side(right, r) + verdict;
+    return new ConditionResult(text, success, line, values, success ? Failure.NONE : Failure.BREACHED);
   }
 
+  /** A measured side shows what was read: {@code [BODY].enqueued (5234)}; a constant shows as written. */
   private static String side(Operand operand, Value value) {
-    return operand instanceof Placeholder ? operand.text() + " (" + value.display() + ")" : operand.text();
-  }
-
-  private ConditionResult failed(String line, Map<String, Double> values) {
-    return new ConditionResult(text, false, line, values);
+    return operand.isMeasured() ? operand.text() + " (" + value.display() + ")" : operand.text();
   }
 
   @Override

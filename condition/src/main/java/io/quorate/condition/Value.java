@@ -1,21 +1,26 @@
 package io.quorate.condition;
 
+import io.quorate.condition.ConditionResult.Failure;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /** What an operand resolved to for one response: a number, a piece of text, or why there is no value. */
 public sealed interface Value permits Value.Numeric, Value.Textual, Value.Unavailable {
 
-  /** The value as a number, if it is one. Text counts when it is a plain decimal such as {@code "-3.5"}. */
+  /**
+   * The value as a number, if it is one. Text counts when it is a plain decimal ({@code "-3.5"}), a
+   * percentage ({@code "3.5%"} is 0.035) or a duration ({@code "4m30s"} is 270 seconds). NaN is not a number.
+   */
   OptionalDouble asNumber();
 
   /** The value as a person reads it inside a result line, e.g. {@code 5234} or {@code ok}. */
   String display();
 
-  /** A number, e.g. the status code or a JSON number. */
+  /** A number: the status code, a JSON number, a Prometheus sample (which may be NaN or ±Inf). */
   record Numeric(double number) implements Value {
     @Override
     public OptionalDouble asNumber() {
-      return OptionalDouble.of(number);
+      return Double.isNaN(number) ? OptionalDouble.empty() : OptionalDouble.of(number);
     }
 
     @Override
@@ -25,15 +30,20 @@ public sealed interface Value permits Value.Numeric, Value.Textual, Value.Unavai
   }
 
   /**
-   * Text: a JSON string, a JSON literal such as {@code true}, a nested JSON object, or a plain-text body.
+   * Text: a JSON string, a JSON literal such as {@code true}, a nested JSON object, a header or a plain-text
+   * body.
    *
    * @param text   the text itself
    * @param quoted whether to quote it when naming it in a reason ({@code "abc" is not a number})
    */
   record Textual(String text, boolean quoted) implements Value {
+    public Textual {
+      Objects.requireNonNull(text, "text");
+    }
+
     @Override
     public OptionalDouble asNumber() {
-      return Numbers.parse(text.trim());
+      return Numbers.read(text);
     }
 
     @Override
@@ -52,8 +62,17 @@ public sealed interface Value permits Value.Numeric, Value.Textual, Value.Unavai
    *
    * @param subject what has no value, e.g. {@code [BODY].enqueued}, or {@code [BODY]} when it is not JSON
    * @param reason  e.g. {@code field missing} or {@code not JSON}
+   * @param failure the kind of problem, for callers that classify failed checks
    */
-  record Unavailable(String subject, String reason) implements Value {
+  record Unavailable(String subject, String reason, Failure failure) implements Value {
+    public Unavailable {
+      Objects.requireNonNull(subject, "subject");
+      Objects.requireNonNull(reason, "reason");
+      if (failure == null || failure == Failure.NONE || failure == Failure.BREACHED) {
+        throw new IllegalArgumentException("an unavailable value needs a failure such as FIELD_MISSING");
+      }
+    }
+
     @Override
     public OptionalDouble asNumber() {
       return OptionalDouble.empty();

@@ -10,7 +10,11 @@ import io.quorate.coordinator.heartbeat.PingRoutes;
 import io.quorate.coordinator.incident.IncidentLifecycle;
 import io.quorate.coordinator.incident.IncidentRoutes;
 import io.quorate.coordinator.link.ProbeLinkServer;
+import io.quorate.coordinator.checktest.CheckTestRelay;
+import io.quorate.coordinator.checktest.CheckTestRoutes;
+import io.quorate.coordinator.checktest.CheckTester;
 import io.quorate.coordinator.monitor.AssignmentBus;
+import io.quorate.coordinator.quorum.ObservationRoutes;
 import io.quorate.coordinator.monitor.MonitorRoutes;
 import io.quorate.coordinator.monitor.MonitorStore;
 import io.quorate.coordinator.notify.ChannelRoutes;
@@ -83,11 +87,14 @@ final class CoordinatorServices {
         observations, pings, registry);
     HeartbeatSweeper sweeper = new HeartbeatSweeper(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());
     AssignmentBus bus = new AssignmentBus(vertx);
-    Router router = routes(vertx, config, clock, registry, pool, adminTokens, urls, monitors, pings, link, bus);
+    CheckTestRelay relay = new CheckTestRelay(vertx, link);
+    CheckTester tester = new CheckTester(vertx, clusterMembers);
+    Router router = routes(vertx, config, clock, registry, pool, adminTokens, urls, monitors, pings, tester, bus);
     router.get("/health").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
         .end(health(config, link, clusterMembers).encode()));
 
     return bus.subscribe(link::monitorChanged)
+        .compose(subscribed -> relay.start())
         .compose(subscribed -> link.listen(config.httpHost(), config.grpcPort()))
         .compose(grpc -> vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()))
             .requestHandler(router).listen())
@@ -104,12 +111,14 @@ final class CoordinatorServices {
 
   private static Router routes(Vertx vertx, CoordinatorConfig config, Clock clock, PrometheusMeterRegistry registry,
       Pool pool, TokenVerifier adminTokens, PublicUrls urls, MonitorStore monitors, PingIngest pings,
-      ProbeLinkServer link, AssignmentBus bus) {
+      CheckTester tester, AssignmentBus bus) {
     Router router = Router.router(vertx);
     Router api = ApiRouter.create(vertx, adminTokens,
         open -> new StatusRoutes(pool, monitors, clock).mount(open),
         secured -> {
+          new CheckTestRoutes(monitors, tester).mount(secured);
           new MonitorRoutes(pool, monitors, bus, clock, urls::pingBase).mount(secured);
+          new ObservationRoutes(pool).mount(secured);
           new IncidentRoutes(pool).mount(secured);
           new ChannelRoutes(new ChannelStore(pool, clock)).mount(secured);
         });

@@ -79,6 +79,41 @@ class EndToEndTest {
   }
 
   @Test
+  void keepsEachRunsConditionLinesFailureKindAndSeriesForTheRegionAndItsHistory() {
+    JsonObject created = api.createMonitor(new JsonObject().put("name", "Queue mailers").put("type", "http")
+        .put("url", queues.url("mailers")).put("interval", "1s").put("timeout", "500ms")
+        .put("conditions", new JsonArray().add("[BODY].enqueued < 1000"))
+        .put("series", new JsonObject().put("depth", "[BODY].enqueued").put("oldest_job_age", "[BODY].oldest_age_s"))
+        .put("regions", new JsonArray(REGIONS)));
+    String id = created.getString("id");
+    queues.fail("mailers", "ap-south");
+    Eventually.until(WAIT, "ap-south votes down", () -> "down".equals(verdicts(id).get("ap-south")));
+
+    JsonObject apSouth = api.get("/api/v1/monitors/" + id).json().getJsonArray("region_verdicts").getJsonObject(2);
+    assertEquals("ap-south", apSouth.getString("region"));
+    assertEquals("condition_breached", apSouth.getString("failure_kind"));
+    assertEquals("[BODY].enqueued (5234) < 1000 — failed", apSouth.getJsonArray("conditions").getJsonObject(0).getString("line"));
+    assertEquals(new JsonObject().put("depth", 5234.0).put("oldest_job_age", 3.0), apSouth.getJsonObject("series"));
+
+    Api.Response history = api.get("/api/v1/monitors/" + id + "/observations?region=eu-west&limit=2");
+    assertEquals(200, history.status(), history.body());
+    JsonArray runs = history.json().getJsonArray("observations");
+    assertEquals(2, runs.size());
+    JsonObject newest = runs.getJsonObject(0);
+    assertTrue(newest.getString("observed_at").compareTo(runs.getJsonObject(1).getString("observed_at")) > 0, "newest first");
+    assertEquals("up", newest.getString("outcome"));
+    assertEquals("", newest.getString("failure_kind"));
+    assertEquals(200, newest.getInteger("status_code"));
+    assertEquals(12.0, newest.getJsonObject("series").getDouble("depth"));
+    Api.Response older = api.get("/api/v1/monitors/" + id + "/observations?region=eu-west&limit=1&before="
+        + newest.getString("observed_at"));
+    assertEquals(runs.getJsonObject(1).getString("observed_at"),
+        older.json().getJsonArray("observations").getJsonObject(0).getString("observed_at"), "pages by before");
+    assertEquals(400, api.get("/api/v1/monitors/" + id + "/observations?limit=0").status());
+    assertEquals(404, api.get("/api/v1/monitors/6d2f5e4a-8d0e-4c2a-9a55-2b1f4c3d2e1f/observations").status());
+  }
+
+  @Test
   void oneFailingRegionOfThreeIsShownButOpensNoIncident() {
     String id = queueMonitor("thumbnails").getString("id");
     queues.fail("thumbnails", "eu-west");

@@ -53,15 +53,32 @@ class MonitorApiTest {
     assertNotNull(created.getString("id"));
     assertEquals("pending", created.getString("state"));
     assertEquals(2, created.getInteger("quorum"));
-    assertEquals("****", created.getJsonObject("headers").getString("Authorization"));
+    assertEquals(new JsonObject().put("value", "****").put("secret", true),
+        created.getJsonObject("headers").getJsonObject("Authorization"));
     assertEquals(3, created.getJsonArray("region_verdicts").size());
 
     Api.Response fetched = api.get("/api/v1/monitors/" + created.getString("id"));
     assertEquals(200, fetched.status());
     assertFalse(fetched.body().contains("s3cret"), fetched.body());
     assertFalse(api.get("/api/v1/monitors").body().contains("s3cret"));
-    assertEquals(SECRET, db.query("SELECT spec->'headers'->>'Authorization' AS v FROM monitors WHERE id = ?::uuid",
+    assertEquals(SECRET, db.query("SELECT spec->'headers'->'Authorization'->>'value' AS v FROM monitors WHERE id = ?::uuid",
         created.getString("id")).get(0).get("v"), "the value is stored for the probes");
+  }
+
+  @Test
+  void basicAuthPasswordIsWriteOnlyAndPlainHeadersStayReadable() {
+    JsonObject monitor = httpMonitor("RabbitMQ orders").put("headers", new JsonObject().put("Accept", "application/json"))
+        .put("auth", new JsonObject().put("type", "basic").put("username", "monitoring").put("password", "rabbit-s3cret"));
+    JsonObject created = api.createMonitor(monitor);
+    assertEquals("application/json", created.getJsonObject("headers").getString("Accept"));
+    assertEquals(new JsonObject().put("type", "basic").put("username", "monitoring").put("password", "****"),
+        created.getJsonObject("auth"));
+    String id = created.getString("id");
+    assertFalse(api.get("/api/v1/monitors/" + id).body().contains("rabbit-s3cret"));
+    Api.Response updated = api.put("/api/v1/monitors/" + id, created.copy().put("interval", "1m").encode());
+    assertEquals(200, updated.status(), updated.body());
+    assertEquals("rabbit-s3cret", db.query("SELECT spec->'auth'->>'password' AS v FROM monitors WHERE id = ?::uuid", id)
+        .get(0).get("v"), "the stored password survives an edit that sent back ****");
   }
 
   @Test
@@ -74,7 +91,7 @@ class MonitorApiTest {
     assertEquals("Invoices (EU)", updated.json().getString("name"));
     assertEquals("1m", updated.json().getString("interval"));
     assertEquals(2L, updated.json().getLong("version"));
-    assertEquals(SECRET, db.query("SELECT spec->'headers'->>'Authorization' AS v FROM monitors WHERE id = ?::uuid", id)
+    assertEquals(SECRET, db.query("SELECT spec->'headers'->'Authorization'->>'value' AS v FROM monitors WHERE id = ?::uuid", id)
         .get(0).get("v"));
   }
 

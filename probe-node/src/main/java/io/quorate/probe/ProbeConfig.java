@@ -1,5 +1,6 @@
 package io.quorate.probe;
 
+import io.quorate.probe.target.Cidr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -29,11 +30,13 @@ import java.util.stream.Collectors;
  * @param linkIdleTimeout      the link is closed and reopened when nothing arrives for this long
  * @param linkConnectTimeout   TCP connect timeout towards a coordinator
  * @param outboxCapacity       events kept while unacknowledged (see README: outbox)
+ * @param allowedTargets       address ranges (CIDR, IPv4 or IPv6) checks may reach although the target-safety
+ *                             rules refuse them by default, e.g. {@code 10.0.0.0/8}; normalized, never null
  */
 public record ProbeConfig(String region, String nodeId, List<String> coordinators, Secret probeToken,
     String httpHost, int httpPort, Duration reconnectBackoffMin, Duration reconnectBackoffMax,
     int maxConcurrentChecks, int maxPingBodyBytes, String version, Duration linkIdleTimeout,
-    Duration linkConnectTimeout, int outboxCapacity) {
+    Duration linkConnectTimeout, int outboxCapacity, List<String> allowedTargets) {
 
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
   public static final int DEFAULT_HTTP_PORT = 8081;
@@ -83,6 +86,7 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
     positive("link-idle-timeout", linkIdleTimeout);
     positive("link-connect-timeout", linkConnectTimeout);
     range("outbox-capacity", outboxCapacity, 1, 10_000_000);
+    allowedTargets = validRanges(allowedTargets);
   }
 
   /**
@@ -93,7 +97,7 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
     return new ProbeConfig(region, defaultNodeId(region), coordinators, Secret.of(probeToken == null ? "" : probeToken),
         "127.0.0.1", 0, DEFAULT_BACKOFF_MIN, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_CONCURRENT_CHECKS,
         DEFAULT_MAX_PING_BODY_BYTES, SOFTWARE_VERSION, DEFAULT_LINK_IDLE_TIMEOUT, DEFAULT_LINK_CONNECT_TIMEOUT,
-        DEFAULT_OUTBOX_CAPACITY);
+        DEFAULT_OUTBOX_CAPACITY, List.of());
   }
 
   /** {@code <region>-<8 random hex digits>}; a region that is not valid is left for validation to report. */
@@ -109,19 +113,19 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
   public ProbeConfig withNodeId(String value) {
     return new ProbeConfig(region, value, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity);
+        outboxCapacity, allowedTargets);
   }
 
   public ProbeConfig withCoordinators(List<String> value) {
     return new ProbeConfig(region, nodeId, value, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity);
+        outboxCapacity, allowedTargets);
   }
 
   public ProbeConfig withHttp(String host, int port) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, host, port, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity);
+        outboxCapacity, allowedTargets);
   }
 
   public ProbeConfig withHttpPort(int port) {
@@ -130,35 +134,48 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
 
   public ProbeConfig withReconnectBackoff(Duration min, Duration max) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, min, max,
-        maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout, outboxCapacity);
+        maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout, outboxCapacity,
+        allowedTargets);
   }
 
   public ProbeConfig withMaxConcurrentChecks(int value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
-        reconnectBackoffMax, value, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout, outboxCapacity);
+        reconnectBackoffMax, value, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout, outboxCapacity,
+        allowedTargets);
   }
 
   public ProbeConfig withMaxPingBodyBytes(int value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, value, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity);
+        outboxCapacity, allowedTargets);
   }
 
   public ProbeConfig withVersion(String value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, value, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity);
+        outboxCapacity, allowedTargets);
   }
 
   public ProbeConfig withLinkTimeouts(Duration idle, Duration connect) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
-        reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, idle, connect, outboxCapacity);
+        reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, idle, connect, outboxCapacity,
+        allowedTargets);
   }
 
   public ProbeConfig withOutboxCapacity(int value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        value);
+        value, allowedTargets);
+  }
+
+  /**
+   * A copy whose checks may reach these ranges (CIDR, e.g. {@code 127.0.0.0/8}) despite the target-safety
+   * rules; replaces the ranges allowed before.
+   */
+  public ProbeConfig withAllowedTargets(List<String> cidrs) {
+    return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
+        reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
+        outboxCapacity, cidrs);
   }
 
   /** The effective configuration as {@code key=value} lines, the token shown as {@code ****}. */
@@ -177,6 +194,7 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
     shown.put("link-idle-timeout", linkIdleTimeout.toMillis() + "ms");
     shown.put("link-connect-timeout", linkConnectTimeout.toMillis() + "ms");
     shown.put("outbox-capacity", outboxCapacity);
+    shown.put("allow-targets", allowedTargets.isEmpty() ? "none" : String.join(",", allowedTargets));
     shown.put("version", version);
     return shown.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
   }
@@ -194,6 +212,18 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
       }
     }
     return List.copyOf(trimmed);
+  }
+
+  /** Each range parsed and shown in canonical form ({@code 10.1.2.3/8} becomes {@code 10.0.0.0/8}). */
+  private static List<String> validRanges(List<String> cidrs) {
+    if (cidrs == null) {
+      return List.of();
+    }
+    try {
+      return cidrs.stream().map(c -> Cidr.parse(c).toString()).distinct().toList();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("allow-targets", e.getMessage());
+    }
   }
 
   private static void positive(String key, Duration value) {

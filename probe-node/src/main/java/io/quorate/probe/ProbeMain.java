@@ -57,6 +57,10 @@ public final class ProbeMain implements Callable<Integer> {
   int maxPingBodyBytes = ProbeConfig.DEFAULT_MAX_PING_BODY_BYTES;
   @Option(names = "--outbox-capacity", description = "Unacknowledged events kept in memory (default ${DEFAULT-VALUE}).")
   int outboxCapacity = ProbeConfig.DEFAULT_OUTBOX_CAPACITY;
+  @Option(names = "--allow-targets", paramLabel = "CIDR[,CIDR...]",
+      description = "Address ranges checks may reach although they are refused by default (loopback, private, "
+          + "link-local...), e.g. 10.0.0.0/8,fd00::/8. Default: none.")
+  String allowTargets;
   @Option(names = "--config", paramLabel = "FILE", description = "Properties file with option values.")
   Path configFile;
   @Option(names = "--check-config", description = "Print the effective configuration (token hidden) and exit.")
@@ -100,14 +104,18 @@ public final class ProbeMain implements Callable<Integer> {
   }
 
   ProbeConfig toConfig() {
-    List<String> addresses = coordinators == null ? List.of()
-        : Arrays.stream(coordinators.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    List<String> addresses = commaSeparated(coordinators);
     String id = nodeId == null || nodeId.isBlank() ? ProbeConfig.defaultNodeId(region) : nodeId.strip();
     return new ProbeConfig(region == null ? null : region.strip(), id, addresses,
         Secret.of(probeToken == null ? "" : probeToken.strip()), httpHost, httpPort,
         ProbeConfig.DEFAULT_BACKOFF_MIN, ProbeConfig.DEFAULT_BACKOFF_MAX, maxConcurrentChecks, maxPingBodyBytes,
         ProbeConfig.SOFTWARE_VERSION, ProbeConfig.DEFAULT_LINK_IDLE_TIMEOUT, ProbeConfig.DEFAULT_LINK_CONNECT_TIMEOUT,
-        outboxCapacity);
+        outboxCapacity, commaSeparated(allowTargets));
+  }
+
+  private static List<String> commaSeparated(String value) {
+    return value == null ? List.of()
+        : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   /** Runs on the main thread, so waiting for the start here blocks no event loop. */

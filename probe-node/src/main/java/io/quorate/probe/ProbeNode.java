@@ -48,9 +48,9 @@ public final class ProbeNode {
         Objects.requireNonNull(registry, "registry"));
     return vertx.deployVerticle(verticle).map(id -> {
       ProbeNode node = new ProbeNode(vertx, config, verticle, id);
-      log.info("probe node started region={} node={} http={}:{} coordinators={} version={}", config.region(),
-          config.nodeId(), config.httpHost(), node.httpPort(), String.join(",", config.coordinators()),
-          config.version());
+      log.info("probe node started region={} node={} http={}:{} coordinators={} version={} allow_targets={}",
+          config.region(), config.nodeId(), config.httpHost(), node.httpPort(), String.join(",", config.coordinators()),
+          config.version(), config.allowedTargets().isEmpty() ? "none" : String.join(",", config.allowedTargets()));
       return node;
     });
   }

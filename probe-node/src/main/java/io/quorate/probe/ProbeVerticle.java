@@ -4,22 +4,24 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.quorate.link.v1.AssignmentChange;
 import io.quorate.link.v1.AssignmentSnapshot;
+import io.quorate.probe.check.CheckClients;
 import io.quorate.probe.check.CheckScheduler;
 import io.quorate.probe.check.HttpCheckRunner;
+import io.quorate.probe.check.RunOnce;
 import io.quorate.probe.link.Assignments;
 import io.quorate.probe.link.LinkClient;
 import io.quorate.probe.link.Outbox;
 import io.quorate.probe.ping.HeartbeatTargets;
 import io.quorate.probe.ping.PingRoutes;
+import io.quorate.probe.target.AddressRules;
+import io.quorate.probe.target.TargetGuard;
+import io.quorate.probe.target.VertxHostResolver;
 import io.quorate.probe.web.HealthRoutes;
 import io.quorate.probe.web.MetricsRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.Router;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -39,7 +41,7 @@ final class ProbeVerticle extends VerticleBase {
   private final PrometheusMeterRegistry registry;
   private LinkClient link;
   private CheckScheduler scheduler;
-  private HttpClientAgent checkClient;
+  private CheckClients checkClients;
   private HttpServer server;
   private volatile int httpPort = -1;
 
@@ -53,13 +55,12 @@ final class ProbeVerticle extends VerticleBase {
   public Future<?> start() {
     Outbox outbox = new Outbox(config.outboxCapacity(), registry);
     HeartbeatTargets heartbeats = new HeartbeatTargets();
-    // Fresh connections per check (no keep-alive): a check should see what a new client sees, and a stale
-    // pooled connection must not turn into a false alarm.
-    checkClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setMaxRedirects(0),
-        new PoolOptions().setHttp1MaxSize(config.maxConcurrentChecks()).setHttp2MaxSize(config.maxConcurrentChecks()));
-    scheduler = new CheckScheduler(vertx, clock, config.maxConcurrentChecks(),
-        new HttpCheckRunner(vertx, checkClient, clock, config.region(), config.version()), outbox::add, registry);
-    link = new LinkClient(vertx, config, outbox, assignments(scheduler, heartbeats), registry, new SecureRandom());
+    checkClients = new CheckClients(vertx, config.maxConcurrentChecks() + RunOnce.MAX_AT_ONCE);
+    TargetGuard guard = new TargetGuard(AddressRules.allowing(config.allowedTargets()), new VertxHostResolver(vertx));
+    HttpCheckRunner runner = new HttpCheckRunner(vertx, checkClients, guard, clock, config.region(), config.version());
+    scheduler = new CheckScheduler(vertx, clock, config.maxConcurrentChecks(), runner, outbox::add, registry);
+    link = new LinkClient(vertx, config, outbox, assignments(scheduler, heartbeats),
+        new RunOnce(runner, clock, config.region()), registry, new SecureRandom());
 
     Router router = Router.router(vertx);
     new PingRoutes(heartbeats, outbox, clock, config.maxPingBodyBytes(), registry).mount(router);
@@ -89,8 +90,8 @@ final class ProbeVerticle extends VerticleBase {
     if (server != null) {
       closing.add(server.close());
     }
-    if (checkClient != null) {
-      closing.add(checkClient.close());
+    if (checkClients != null) {
+      closing.add(checkClients.close());
     }
     return Future.join(closing).onComplete(done -> removeMeters());
   }

@@ -27,6 +27,7 @@ class ProbeConfigTest {
     assertEquals(256, VALID.maxConcurrentChecks());
     assertEquals(100 * 1024, VALID.maxPingBodyBytes());
     assertEquals(100_000, VALID.outboxCapacity());
+    assertEquals(List.of(), VALID.allowedTargets(), "no internal target allowed unless configured");
     assertEquals(List.of(new HostPort("127.0.0.1", 9090)), VALID.coordinatorAddresses());
   }
 
@@ -46,6 +47,16 @@ class ProbeConfigTest {
     assertEquals("probe-1", copy.nodeId());
     assertEquals(8, copy.maxConcurrentChecks());
     assertEquals(VALID.region(), copy.region());
+  }
+
+  @Test
+  void allowedTargetsAreValidatedAndShownInCanonicalForm() {
+    ProbeConfig allowing = VALID.withAllowedTargets(List.of(" 10.1.2.3/8", "FD00::/8", "127.0.0.1", "10.0.0.0/8"));
+    assertEquals(List.of("10.0.0.0/8", "fd00::/8", "127.0.0.1/32"), allowing.allowedTargets());
+    assertTrue(allowing.describe().contains("allow-targets=10.0.0.0/8,fd00::/8,127.0.0.1/32"), allowing.describe());
+    assertTrue(VALID.describe().contains("allow-targets=none"), VALID.describe());
+    assertEquals(List.of(), VALID.withAllowedTargets(null).allowedTargets());
+    assertEquals(allowing.allowedTargets(), allowing.withNodeId("other").allowedTargets(), "copies keep them");
   }
 
   static Stream<Arguments> invalid() {
@@ -71,7 +82,13 @@ class ProbeConfigTest {
         Arguments.of("max-concurrent-checks", (UnaryOperator<ProbeConfig>) c -> c.withMaxConcurrentChecks(0),
             "max-concurrent-checks: must be 1 to 100000, got 0"),
         Arguments.of("outbox-capacity", (UnaryOperator<ProbeConfig>) c -> c.withOutboxCapacity(0),
-            "outbox-capacity: must be 1 to 10000000, got 0"));
+            "outbox-capacity: must be 1 to 10000000, got 0"),
+        Arguments.of("allow-targets", (UnaryOperator<ProbeConfig>) c -> c.withAllowedTargets(List.of("10.0.0.0/33")),
+            "allow-targets: \"10.0.0.0/33\": prefix must be 0 to 32"),
+        Arguments.of("allow-targets", (UnaryOperator<ProbeConfig>) c -> c.withAllowedTargets(List.of("fd00::/200")),
+            "allow-targets: \"fd00::/200\": prefix must be 0 to 128"),
+        Arguments.of("allow-targets", (UnaryOperator<ProbeConfig>) c -> c.withAllowedTargets(List.of("intranet")),
+            "allow-targets: \"intranet\" is not an IPv4 or IPv6 range such as 10.0.0.0/8 or fd00::/8"));
   }
 
   @ParameterizedTest(name = "{0}: {2}")

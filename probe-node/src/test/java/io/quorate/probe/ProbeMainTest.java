@@ -51,6 +51,32 @@ class ProbeMainTest {
   }
 
   @Test
+  void allowedTargetsComeFromAFlagTheEnvironmentOrTheFile() throws IOException {
+    Run flag = run(Map.of(), "--region", "eu-west", "--coordinator", "h:1", "--probe-token", "t",
+        "--allow-targets=127.0.0.0/8, 10.0.0.0/8", "--check-config");
+    assertEquals(0, flag.exit(), flag.err());
+    assertTrue(flag.out().contains("allow-targets=127.0.0.0/8,10.0.0.0/8"), flag.out());
+
+    Run environment = run(Map.of("QUORATE_ALLOW_TARGETS", "fd00::/8"), "--region", "eu-west", "--coordinator", "h:1",
+        "--probe-token", "t", "--check-config");
+    assertTrue(environment.out().contains("allow-targets=fd00::/8"), environment.out());
+
+    Path file = dir.resolve("probe.properties");
+    Files.writeString(file, "allow-targets=192.168.0.0/16\n");
+    Run fromFile = run(Map.of(), "--config", file.toString(), "--region", "eu-west", "--coordinator", "h:1",
+        "--probe-token", "t", "--check-config");
+    assertTrue(fromFile.out().contains("allow-targets=192.168.0.0/16"), fromFile.out());
+  }
+
+  @Test
+  void anInvalidRangeExitsWith2NamingTheOption() {
+    Run run = run(Map.of(), "--region", "eu-west", "--coordinator", "h:1", "--probe-token", "t",
+        "--allow-targets", "10.0.0.0/33", "--check-config");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("--allow-targets: \"10.0.0.0/33\": prefix must be 0 to 32"), run.err());
+  }
+
+  @Test
   void invalidConfigurationExitsWith2NamingTheOption() {
     Run run = run(Map.of("QUORATE_PROBE_TOKEN", "t"), "--region", "EU", "--coordinator", "127.0.0.1:9090");
     assertEquals(2, run.exit());
@@ -84,7 +110,7 @@ class ProbeMainTest {
     Run run = run(Map.of(), "--help");
     assertEquals(0, run.exit());
     for (String option : new String[] {"--region", "--coordinator", "--probe-token", "--http-host", "--http-port",
-        "--node-id", "--config", "--help"}) {
+        "--node-id", "--allow-targets", "--config", "--help"}) {
       assertTrue(run.out().contains(option), option + " in\n" + run.out());
     }
   }

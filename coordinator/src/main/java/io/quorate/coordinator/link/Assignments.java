@@ -1,6 +1,7 @@
 package io.quorate.coordinator.link;
 
 import io.quorate.coordinator.monitor.HeartbeatSpec;
+import io.quorate.coordinator.monitor.HttpRequestSpec;
 import io.quorate.coordinator.monitor.HttpSpec;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.link.v1.AssignmentChange;
@@ -13,7 +14,7 @@ import java.util.List;
  * Which monitors a region's probes run. An HTTP monitor runs in the regions it names; every region accepts
  * every heartbeat's pings, because a worker pings whichever probe is nearest.
  */
-final class Assignments {
+public final class Assignments {
   private Assignments() {}
 
   static AssignmentSnapshot snapshot(List<Monitor> monitors, String region) {
@@ -42,16 +43,27 @@ final class Assignments {
   }
 
   private static HttpCheck check(Monitor monitor, HttpSpec http) {
+    return check(monitor.id().toString(), monitor.version(), monitor.name(), http);
+  }
+
+  /** The check a probe runs for this spec; also used for run-once tests of unsaved drafts. */
+  public static HttpCheck check(String monitorId, long version, String name, HttpSpec http) {
+    HttpRequestSpec request = http.request();
     return HttpCheck.newBuilder()
-        .setMonitorId(monitor.id().toString())
-        .setVersion(monitor.version())
-        .setName(monitor.name())
-        .setMethod(http.method())
-        .setUrl(http.url())
-        .putAllHeaders(http.headers())
+        .setMonitorId(monitorId)
+        .setVersion(version)
+        .setName(name)
+        .setMethod(request.method())
+        .setUrl(request.url())
+        .putAllHeaders(request.wireHeaders())
+        .setBody(request.body())
         .setIntervalMs(http.interval().toMillis())
-        .setTimeoutMs(http.timeout().toMillis())
+        .setTimeoutMs(request.timeout().toMillis())
+        .setMaxBodyBytes(request.maxBodyBytes())
+        .setMaxRedirects(request.maxRedirects())
+        .setInsecureSkipTlsVerify(!request.tlsVerify())
         .addAllConditions(http.conditions())
+        .putAllSeries(http.series())
         .build();
   }
 

@@ -8,11 +8,13 @@ import io.quorate.coordinator.heartbeat.PingIngest;
 import io.quorate.coordinator.monitor.MonitorStore;
 import io.quorate.coordinator.quorum.ObservationIngest;
 import io.quorate.link.v1.AssignmentSnapshot;
+import io.quorate.link.v1.CheckRunResult;
 import io.quorate.link.v1.CoordinatorMessage;
 import io.quorate.link.v1.Event;
 import io.quorate.link.v1.Hello;
 import io.quorate.link.v1.ProbeLinkGrpcService;
 import io.quorate.link.v1.ProbeMessage;
+import io.quorate.link.v1.RunCheck;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -23,10 +25,12 @@ import io.vertx.grpc.server.GrpcServerRequest;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +51,7 @@ public final class ProbeLinkServer {
   private final PingIngest pings;
   private final MeterRegistry registry;
   private final Set<ProbeSession> sessions = new CopyOnWriteArraySet<>();
+  private volatile BiConsumer<ConnectedProbe, CheckRunResult> checkResults = (probe, result) -> {};
   private HttpServer httpServer;
 
   public ProbeLinkServer(Vertx vertx, String nodeId, TokenVerifier probeTokens, Pool pool, Clock clock,
@@ -99,6 +104,31 @@ public final class ProbeLinkServer {
 
   String nodeId() {
     return nodeId;
+  }
+
+  /**
+   * Asks every probe connected to this node in one of {@code regions} to run a check once now.
+   *
+   * @return the probes asked; their answers go to the handler set with {@link #onCheckResult}
+   */
+  public List<ConnectedProbe> runCheck(RunCheck run, Set<String> regions) {
+    List<ConnectedProbe> asked = new ArrayList<>();
+    for (ProbeSession session : sessions) {
+      if (session.ready() && regions.contains(session.region())) {
+        session.runCheck(run);
+        asked.add(new ConnectedProbe(session.region(), session.nodeId()));
+      }
+    }
+    return asked;
+  }
+
+  /** Where the answers to {@link #runCheck} go; called on the answering session's event loop. */
+  public void onCheckResult(BiConsumer<ConnectedProbe, CheckRunResult> handler) {
+    this.checkResults = handler;
+  }
+
+  void checkResult(ProbeSession session, CheckRunResult result) {
+    checkResults.accept(new ConnectedProbe(session.region(), session.nodeId()), result);
   }
 
   private void accept(GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream) {

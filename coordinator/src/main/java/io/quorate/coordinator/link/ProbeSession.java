@@ -7,6 +7,7 @@ import io.quorate.link.v1.CoordinatorMessage;
 import io.quorate.link.v1.Event;
 import io.quorate.link.v1.Hello;
 import io.quorate.link.v1.ProbeMessage;
+import io.quorate.link.v1.RunCheck;
 import io.quorate.link.v1.Welcome;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -73,6 +74,10 @@ final class ProbeSession {
     write(CoordinatorMessage.newBuilder().setChange(change).build());
   }
 
+  void runCheck(RunCheck run) {
+    write(CoordinatorMessage.newBuilder().setRunCheck(run).build());
+  }
+
   private void onMessage(ProbeMessage message) {
     if (hello == null) {
       onHello(message);
@@ -83,6 +88,8 @@ final class ProbeSession {
         stream.pause();
       }
       storeNext();
+    } else if (message.hasCheckResult()) {
+      server.checkResult(this, message.getCheckResult());
     }
   }
 

@@ -51,8 +51,6 @@ public final class MonitorJson {
 
   private static void putHttp(JsonObject json, HttpSpec http, List<RegionVerdict> verdicts, boolean incidentOpen,
       Instant now) {
-    JsonObject headers = new JsonObject();
-    http.headers().keySet().forEach(name -> headers.put(name, MonitorRequests.REDACTED));
     Map<String, RegionVerdict> byRegion = new HashMap<>();
     verdicts.forEach(v -> byRegion.put(v.region(), v));
     JsonArray regionVerdicts = new JsonArray();
@@ -63,18 +61,11 @@ public final class MonitorJson {
               .put("last_observed_at", null).put("reason", "").put("stale", false).put("values", new JsonObject())
           : new JsonObject().put("region", region).put("verdict", v.verdict().label()).put("streak", v.streak())
               .put("last_observed_at", v.lastObservedAt().toString()).put("reason", v.reason())
-              .put("stale", v.isStale(now, http.staleAfter())).put("values", v.measured()));
+              .put("stale", v.isStale(now, http.staleAfter())).put("values", v.measured())
+              .mergeIn(v.lastRun()));
     }
-    json.put("url", http.url())
-        .put("method", http.method())
-        .put("headers", headers)
-        .put("interval", Durations.format(http.interval()))
-        .put("timeout", Durations.format(http.timeout()))
-        .put("conditions", new JsonArray(http.conditions()))
-        .put("regions", new JsonArray(http.regions()))
-        .put("quorum", http.quorum())
-        .put("confirmations", http.confirmations())
-        .put("region_verdicts", regionVerdicts)
+    HttpSpecJson.put(json, http);
+    json.put("region_verdicts", regionVerdicts)
         .put("decision", QuorumPolicy.decide(http.regions(), http.quorum(), byRegion, now, http.staleAfter(),
             incidentOpen).explanation());
   }

@@ -6,21 +6,35 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Stores a {@link MonitorSpec} in the {@code monitors.spec} jsonb column and reads it back. */
+/**
+ * Stores a {@link MonitorSpec} in the {@code monitors.spec} jsonb column and reads it back. Fields added
+ * after the first release have defaults, so rows written by an older version read the same as before.
+ */
 final class SpecCodec {
   private SpecCodec() {}
 
   static JsonObject toJson(MonitorSpec spec) {
     if (spec instanceof HttpSpec http) {
+      HttpRequestSpec request = http.request();
+      JsonObject headers = new JsonObject();
+      request.headers().forEach((name, value) ->
+          headers.put(name, new JsonObject().put("value", value.value()).put("secret", value.secret())));
       return new JsonObject()
-          .put("url", http.url())
-          .put("method", http.method())
-          .put("headers", new JsonObject(new LinkedHashMap<>(http.headers())))
+          .put("url", request.url())
+          .put("method", request.method())
+          .put("headers", headers)
+          .put("auth", request.auth().map(SpecCodec::auth).orElse(null))
+          .put("body", request.body())
+          .put("timeout_ms", request.timeout().toMillis())
+          .put("max_body_bytes", request.maxBodyBytes())
+          .put("max_redirects", request.maxRedirects())
+          .put("tls_verify", request.tlsVerify())
           .put("interval_ms", http.interval().toMillis())
-          .put("timeout_ms", http.timeout().toMillis())
           .put("conditions", new JsonArray(http.conditions()))
+          .put("series", new JsonObject(new LinkedHashMap<>(http.series())))
           .put("regions", new JsonArray(http.regions()))
           .put("quorum", http.quorum())
           .put("confirmations", http.confirmations());
@@ -33,18 +47,48 @@ final class SpecCodec {
     if ("heartbeat".equals(type)) {
       return new HeartbeatSpec(pingId, Duration.ofMillis(periodMs), Duration.ofMillis(graceMs));
     }
-    Map<String, String> headers = new LinkedHashMap<>();
-    spec.getJsonObject("headers", new JsonObject()).forEach(e -> headers.put(e.getKey(), String.valueOf(e.getValue())));
-    return new HttpSpec(
+    HttpRequestSpec request = new HttpRequestSpec(
         spec.getString("url"),
         spec.getString("method"),
-        headers,
-        Duration.ofMillis(spec.getLong("interval_ms")),
+        headers(spec.getJsonObject("headers", new JsonObject())),
+        Optional.ofNullable(spec.getJsonObject("auth")).map(SpecCodec::auth),
+        spec.getString("body", ""),
         Duration.ofMillis(spec.getLong("timeout_ms")),
+        spec.getLong("max_body_bytes", HttpRequestSpec.DEFAULT_MAX_BODY_BYTES),
+        spec.getInteger("max_redirects", HttpRequestSpec.DEFAULT_MAX_REDIRECTS),
+        spec.getBoolean("tls_verify", true));
+    Map<String, String> series = new LinkedHashMap<>();
+    spec.getJsonObject("series", new JsonObject()).forEach(e -> series.put(e.getKey(), String.valueOf(e.getValue())));
+    return new HttpSpec(request,
+        Duration.ofMillis(spec.getLong("interval_ms")),
         strings(spec.getJsonArray("conditions")),
+        series,
         strings(spec.getJsonArray("regions")),
         spec.getInteger("quorum"),
         spec.getInteger("confirmations"));
+  }
+
+  /** The first release stored every header as a plain string and treated all of them as secret. */
+  private static Map<String, HeaderValue> headers(JsonObject stored) {
+    Map<String, HeaderValue> headers = new LinkedHashMap<>();
+    stored.forEach(e -> headers.put(e.getKey(), e.getValue() instanceof JsonObject h
+        ? new HeaderValue(h.getString("value"), h.getBoolean("secret", true))
+        : new HeaderValue(String.valueOf(e.getValue()), true)));
+    return headers;
+  }
+
+  private static JsonObject auth(RequestAuth auth) {
+    if (auth instanceof RequestAuth.Bearer bearer) {
+      return new JsonObject().put("type", "bearer").put("token", bearer.token());
+    }
+    RequestAuth.Basic basic = (RequestAuth.Basic) auth;
+    return new JsonObject().put("type", "basic").put("username", basic.username()).put("password", basic.password());
+  }
+
+  private static RequestAuth auth(JsonObject stored) {
+    return "bearer".equals(stored.getString("type"))
+        ? new RequestAuth.Bearer(stored.getString("token"))
+        : new RequestAuth.Basic(stored.getString("username"), stored.getString("password"));
   }
 
   private static List<String> strings(JsonArray array) {

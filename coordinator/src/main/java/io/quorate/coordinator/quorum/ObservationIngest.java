@@ -8,12 +8,9 @@ import io.quorate.coordinator.incident.IncidentStore;
 import io.quorate.coordinator.monitor.HttpSpec;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorStore;
-import io.quorate.link.v1.ConditionResult;
 import io.quorate.link.v1.Observation;
 import io.quorate.link.v1.Outcome;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -74,18 +71,15 @@ public final class ObservationIngest {
   /** @return false when this event id was stored before (a resend after a reconnect) */
   private static Future<Boolean> insert(SqlClient tx, String eventId, String probeNode, String region,
       Observation o, Instant receivedAt) {
-    JsonObject measured = new JsonObject();
-    o.getValuesMap().forEach(measured::put);
-    JsonArray conditions = new JsonArray();
-    for (ConditionResult c : o.getConditionsList()) {
-      conditions.add(new JsonObject().put("condition", c.getCondition()).put("success", c.getSuccess()).put("line", c.getLine()));
-    }
+    Instant certExpiresAt = o.getCertExpiresAtMs() > 0 ? Instant.ofEpochMilli(o.getCertExpiresAtMs()) : null;
     return tx.preparedQuery("INSERT INTO observations (event_id, monitor_id, region, probe_node, observed_at, received_at,"
-            + " outcome, reason, latency_ms, measured, conditions) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+            + " outcome, reason, latency_ms, measured, conditions, failure_kind, series, status_code, cert_expires_at)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
             + " ON CONFLICT (event_id) DO NOTHING")
         .execute(Tuple.from(new Object[] {eventId, UUID.fromString(o.getMonitorId()), region, probeNode,
             utc(Instant.ofEpochMilli(o.getObservedAtMs())), utc(receivedAt), isDown(o) ? "down" : "up", o.getReason(),
-            o.getLatencyMs(), measured, conditions}))
+            o.getLatencyMs(), ObservationJson.values(o), ObservationJson.conditions(o), ObservationJson.failureKind(o),
+            ObservationJson.series(o), o.getStatusCode(), certExpiresAt == null ? null : utc(certExpiresAt)}))
         .map(rows -> rows.rowCount() == 1);
   }
 
@@ -101,10 +95,8 @@ public final class ObservationIngest {
       if (previous.isPresent() && previous.get().lastObservedAt().isAfter(observedAt)) {
         return Future.succeededFuture(false); // older than what this region already reported: history only
       }
-      JsonObject measured = new JsonObject();
-      o.getValuesMap().forEach(measured::put);
-      RegionVerdict next = RegionVerdict.fold(previous, region, isDown(o), observedAt, o.getReason(), measured,
-          spec.confirmations());
+      RegionVerdict next = RegionVerdict.fold(previous, region, isDown(o), observedAt, o.getReason(),
+          ObservationJson.values(o), ObservationJson.lastRun(o), spec.confirmations());
       if (previous.map(RegionVerdict::verdict).orElse(Verdict.PENDING) != next.verdict()) {
         log.info("region verdict changed monitor={} region={} verdict={} streak={} reason=\"{}\"", monitor.id(), region,
             next.verdict().label(), next.streak(), next.reason());

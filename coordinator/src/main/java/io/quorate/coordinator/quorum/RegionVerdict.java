@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param lastOutcomeDown whether the newest observation failed
  * @param streak consecutive observations with that outcome
+ * @param lastRun the newest run's details for people: failure kind, condition lines, series, status code
  */
 public record RegionVerdict(
     String region,
@@ -18,11 +19,12 @@ public record RegionVerdict(
     int streak,
     Instant lastObservedAt,
     String reason,
-    JsonObject measured) {
+    JsonObject measured,
+    JsonObject lastRun) {
 
   /** The verdict after one more observation. */
   public static RegionVerdict fold(Optional<RegionVerdict> previous, String region, boolean down,
-      Instant observedAt, String reason, JsonObject measured, int confirmations) {
+      Instant observedAt, String reason, JsonObject measured, JsonObject lastRun, int confirmations) {
     int streak = previous.filter(p -> p.lastOutcomeDown() == down).map(p -> p.streak() + 1).orElse(1);
     Verdict before = previous.map(RegionVerdict::verdict).orElse(Verdict.PENDING);
     Verdict after;
@@ -33,7 +35,7 @@ public record RegionVerdict(
     } else {
       after = before;
     }
-    return new RegionVerdict(region, after, down, streak, observedAt, reason, measured);
+    return new RegionVerdict(region, after, down, streak, observedAt, reason, measured, lastRun);
   }
 
   /** True when the verdict is too old to vote: the region missed two runs and a timeout. */

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /** The {@code region_verdicts} table. */
 public final class RegionVerdictStore {
-  private static final String COLUMNS = "monitor_id, region, verdict, last_outcome, streak, last_observed_at, reason, measured";
+  private static final String COLUMNS = "monitor_id, region, verdict, last_outcome, streak, last_observed_at, reason, measured, last_run";
 
   private RegionVerdictStore() {}
 
@@ -40,12 +40,13 @@ public final class RegionVerdictStore {
   }
 
   public static Future<Void> save(SqlClient tx, UUID monitorId, RegionVerdict v) {
-    return tx.preparedQuery("INSERT INTO region_verdicts (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+    return tx.preparedQuery("INSERT INTO region_verdicts (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
             + " ON CONFLICT (monitor_id, region) DO UPDATE SET verdict = EXCLUDED.verdict,"
             + " last_outcome = EXCLUDED.last_outcome, streak = EXCLUDED.streak,"
-            + " last_observed_at = EXCLUDED.last_observed_at, reason = EXCLUDED.reason, measured = EXCLUDED.measured")
-        .execute(Tuple.of(monitorId, v.region(), v.verdict().label(), v.lastOutcomeDown() ? "down" : "up", v.streak(),
-            utc(v.lastObservedAt()), v.reason(), v.measured()))
+            + " last_observed_at = EXCLUDED.last_observed_at, reason = EXCLUDED.reason, measured = EXCLUDED.measured,"
+            + " last_run = EXCLUDED.last_run")
+        .execute(Tuple.from(new Object[] {monitorId, v.region(), v.verdict().label(), v.lastOutcomeDown() ? "down" : "up", v.streak(),
+            utc(v.lastObservedAt()), v.reason(), v.measured(), v.lastRun()}))
         .mapEmpty();
   }
 
@@ -53,6 +54,6 @@ public final class RegionVerdictStore {
     return new RegionVerdict(row.getString("region"), Verdict.fromLabel(row.getString("verdict")),
         "down".equals(row.getString("last_outcome")), row.getInteger("streak"),
         row.getOffsetDateTime("last_observed_at").toInstant(), row.getString("reason"),
-        (JsonObject) row.getValue("measured"));
+        (JsonObject) row.getValue("measured"), (JsonObject) row.getValue("last_run"));
   }
 }

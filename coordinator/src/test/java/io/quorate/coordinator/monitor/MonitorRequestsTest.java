@@ -27,9 +27,12 @@ class MonitorRequestsTest {
   void fillsSensibleDefaultsForAnHttpMonitor() {
     MonitorDraft draft = MonitorRequests.parse(new JsonObject(VALID_HTTP), Optional.empty(), KNOWN);
     HttpSpec spec = assertInstanceOf(HttpSpec.class, draft.spec());
-    assertEquals("GET", spec.method());
+    assertEquals("GET", spec.request().method());
     assertEquals(Duration.ofSeconds(30), spec.interval());
     assertEquals(Duration.ofSeconds(10), spec.timeout());
+    assertEquals(1024 * 1024, spec.request().maxBodyBytes());
+    assertEquals(5, spec.request().maxRedirects());
+    assertTrue(spec.request().tlsVerify(), "certificates are verified unless the monitor opts out");
     assertEquals(2, spec.quorum(), "majority of three regions");
     assertEquals(2, spec.confirmations());
   }
@@ -43,13 +46,52 @@ class MonitorRequestsTest {
   }
 
   @Test
-  void keepsStoredHeaderValuesSentBackRedacted() {
-    JsonObject body = new JsonObject(VALID_HTTP).put("headers", new JsonObject().put("Authorization", "****").put("X-Team", "billing"));
-    HttpSpec stored = new HttpSpec("https://x.example", "GET", Map.of("Authorization", "Bearer s3cret"), Duration.ofSeconds(30),
-        Duration.ofSeconds(5), List.of(), KNOWN, 2, 2);
+  void keepsStoredSecretsSentBackRedacted() {
+    JsonObject body = new JsonObject(VALID_HTTP)
+        .put("headers", new JsonObject().put("X-Api-Key", "****").put("X-Team", "billing"))
+        .put("auth", new JsonObject().put("type", "basic").put("username", "monitor").put("password", "****"));
+    HttpRequestSpec storedRequest = new HttpRequestSpec("https://x.example", "GET",
+        Map.of("X-Api-Key", new HeaderValue("k-123", true)), Optional.of(new RequestAuth.Basic("monitor", "pw")), "",
+        Duration.ofSeconds(5), 1024, 0, true);
+    HttpSpec stored = new HttpSpec(storedRequest, Duration.ofSeconds(30), List.of(), Map.of(), KNOWN, 2, 2);
     Monitor existing = new Monitor(UUID.randomUUID(), "Receipts", stored, 1, Instant.EPOCH, Instant.EPOCH, Optional.empty());
     HttpSpec spec = (HttpSpec) MonitorRequests.parse(body, Optional.of(existing), KNOWN).spec();
-    assertEquals(Map.of("Authorization", "Bearer s3cret", "X-Team", "billing"), spec.headers());
+    assertEquals(Map.of("X-Api-Key", new HeaderValue("k-123", true), "X-Team", new HeaderValue("billing", false)),
+        spec.request().headers());
+    assertEquals(new RequestAuth.Basic("monitor", "pw"), spec.request().auth().orElseThrow());
+  }
+
+  /** Each row: a header as sent, and whether the API will treat its value as a write-only secret. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Accept          | "application/json"                       | false
+      Authorization   | "Bearer abc"                             | true
+      X-Api-Key       | "k"                                      | true
+      X-Auth-Token    | "t"                                      | true
+      Cookie          | "session=1"                              | true
+      X-Team          | {"value":"billing","secret":true}        | true
+      X-Team          | {"value":"billing"}                      | false
+      """)
+  void marksCredentialHeadersSecretEvenWhenTheCallerForgets(String name, String value, boolean secret) {
+    JsonObject body = new JsonObject(VALID_HTTP).put("headers", new JsonObject("{\"" + name + "\":" + value + "}"));
+    HttpSpec spec = (HttpSpec) MonitorRequests.parse(body, Optional.empty(), KNOWN).spec();
+    assertEquals(secret, spec.request().headers().get(name).secret());
+  }
+
+  @Test
+  void turnsBearerAuthIntoTheAuthorizationHeaderTheProbeSends() {
+    JsonObject body = new JsonObject(VALID_HTTP).put("auth", new JsonObject().put("type", "bearer").put("token", "t0k"))
+        .put("headers", new JsonObject().put("Accept", "application/json"));
+    HttpSpec spec = (HttpSpec) MonitorRequests.parse(body, Optional.empty(), KNOWN).spec();
+    assertEquals(Map.of("Accept", "application/json", "Authorization", "Bearer t0k"), spec.request().wireHeaders());
+  }
+
+  @Test
+  void keepsNamedSeriesForCharts() {
+    JsonObject body = new JsonObject(VALID_HTTP).put("series", new JsonObject().put("depth", "[BODY].enqueued")
+        .put("oldest_job_age", " [BODY].latency "));
+    HttpSpec spec = (HttpSpec) MonitorRequests.parse(body, Optional.empty(), KNOWN).spec();
+    assertEquals(Map.of("depth", "[BODY].enqueued", "oldest_job_age", "[BODY].latency"), spec.series());
   }
 
   @Test
@@ -88,6 +130,27 @@ class MonitorRequestsTest {
       headers not an object   | {"headers":"x"}                        | headers       | must be an object
       header with line break  | {"headers":{"X-A":"a\\r\\nB: c"}}      | headers.X-A   | line breaks
       redacted header unknown | {"headers":{"X-A":"****"}}             | headers.X-A   | no value is stored
+      header object no value  | {"headers":{"X-A":{"secret":true}}}    | headers.X-A.value | is required
+      header object extra     | {"headers":{"X-A":{"value":"1","x":1}}} | headers.X-A.x | is not a field of a header
+      header number           | {"headers":{"X-A":1}}                  | headers.X-A   | must be a string or
+      auth not an object      | {"auth":"Bearer x"}                    | auth          | must be an object
+      auth unknown type       | {"auth":{"type":"digest"}}             | auth.type     | "bearer" or "basic"
+      bearer without token    | {"auth":{"type":"bearer"}}             | auth.token    | is required
+      basic without password  | {"auth":{"type":"basic","username":"u"}} | auth.password | is required
+      basic colon in user     | {"auth":{"type":"basic","username":"a:b","password":"p"}} | auth.username | must not contain
+      redacted token unknown  | {"auth":{"type":"bearer","token":"****"}} | auth.token | no value is stored
+      auth and header         | {"auth":{"type":"bearer","token":"t"},"headers":{"authorization":"Bearer u"}} | auth | both set
+      password in url         | {"url":"https://u:p@x.example/q"}      | url           | must not carry a user name
+      body not a string       | {"body":{"a":1}}                       | body          | must be a string
+      max body zero           | {"max_body_bytes":0}                   | max_body_bytes | between 1 and
+      max body text           | {"max_body_bytes":"1MiB"}              | max_body_bytes | whole number
+      redirects over ten      | {"max_redirects":11}                   | max_redirects | between 0 and 10
+      tls verify text         | {"tls_verify":"no"}                    | tls_verify    | true or false
+      repeated condition      | {"conditions":["[STATUS] == 200","[STATUS] == 200"]} | conditions[1] | listed twice
+      series not an object    | {"series":["[BODY].x"]}                | series        | must be an object
+      series not a string     | {"series":{"depth":5}}                 | series.depth  | must be a value
+      series bad name         | {"series":{"Depth!":"[BODY].x"}}       | series        | Depth!
+      series bad expression   | {"series":{"depth":"[BODY.x"}}         | series        | depth
       misspelled field        | {"intervall":"5s"}                     | intervall     | is not a field of http monitors
       heartbeat field on http | {"period":"5m"}                        | period        | is not a field
       """)

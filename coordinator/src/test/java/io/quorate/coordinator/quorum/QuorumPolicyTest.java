@@ -64,11 +64,11 @@ class QuorumPolicyTest {
   @org.junit.jupiter.api.Test
   void reasonCombinesWhatTheDownRegionsReport() {
     Map<String, RegionVerdict> verdicts = new HashMap<>();
-    verdicts.put("eu-west", verdict("eu-west", Verdict.DOWN, 0, "[BODY].enqueued (5234) < 1000: failed"));
-    verdicts.put("us-east", verdict("us-east", Verdict.DOWN, 0, "[BODY].enqueued (5234) < 1000: failed"));
+    verdicts.put("eu-west", verdict("eu-west", Verdict.DOWN, 0, "[BODY].enqueued (5234) < 1000 — failed"));
+    verdicts.put("us-east", verdict("us-east", Verdict.DOWN, 0, "[BODY].enqueued (5234) < 1000 — failed"));
     verdicts.put("ap-south", verdict("ap-south", Verdict.DOWN, 0, "timeout after 500 ms"));
     Decision decision = QuorumPolicy.decide(REGIONS, 2, verdicts, NOW, STALE_AFTER, false);
-    assertEquals("[BODY].enqueued (5234) < 1000: failed; timeout after 500 ms", decision.reason());
+    assertEquals("[BODY].enqueued (5234) < 1000 — failed; timeout after 500 ms", decision.reason());
   }
 
   private static Map<String, RegionVerdict> parse(List<String> specs) {
@@ -83,6 +83,6 @@ class QuorumPolicyTest {
   }
 
   private static RegionVerdict verdict(String region, Verdict verdict, long secondsOld, String reason) {
-    return new RegionVerdict(region, verdict, verdict == Verdict.DOWN, 1, NOW.minusSeconds(secondsOld), reason, new JsonObject());
+    return new RegionVerdict(region, verdict, verdict == Verdict.DOWN, 1, NOW.minusSeconds(secondsOld), reason, new JsonObject(), new JsonObject());
   }
 }

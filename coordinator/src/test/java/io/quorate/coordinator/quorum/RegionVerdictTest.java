@@ -36,7 +36,7 @@ class RegionVerdictTest {
     for (int i = 0; i < outcomes.length(); i++) {
       boolean down = outcomes.charAt(i) == 'd';
       current = Optional.of(RegionVerdict.fold(current, "eu-west", down, T.plusSeconds(i), down ? "failed" : "",
-          new JsonObject(), confirmations));
+          new JsonObject(), new JsonObject(), confirmations));
       seen.append(i == 0 ? "" : ",").append(current.get().verdict().label());
     }
     assertEquals(expected, seen.toString());

@@ -26,7 +26,9 @@ public final class QueueEndpoint implements AutoCloseable {
       String queue = request.path().replaceFirst("^/queues/", "");
       String region = request.getHeader("X-Quorate-Region");
       requests.computeIfAbsent(queue, q -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
-      seenHeaders.add(Map.of("region", String.valueOf(region), "user-agent", String.valueOf(request.getHeader("User-Agent"))));
+      seenHeaders.add(Map.of("queue", queue, "region", String.valueOf(region),
+          "user-agent", String.valueOf(request.getHeader("User-Agent")),
+          "authorization", String.valueOf(request.getHeader("Authorization"))));
       boolean failing = failingRegions.getOrDefault(queue, Set.of()).contains(region);
       request.response().putHeader("Content-Type", "application/json")
           .end(new JsonObject().put("queue", queue).put("enqueued", failing ? 5234 : 12).put("oldest_age_s", 3).encode());

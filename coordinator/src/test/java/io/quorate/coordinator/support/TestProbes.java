@@ -27,7 +27,8 @@ public final class TestProbes implements AutoCloseable {
   public ProbeNode add(String region, List<String> coordinators, String token) {
     Vertx vertx = Vertx.vertx();
     vertxes.add(vertx);
-    ProbeConfig config = ProbeConfig.forRegion(region, coordinators, token);
+    // Test targets listen on loopback, which probes refuse unless their own config allows it.
+    ProbeConfig config = ProbeConfig.forRegion(region, coordinators, token).withAllowedTargets(List.of("127.0.0.0/8"));
     ProbeNode probe = ProbeNode.start(vertx, config, Clock.systemUTC(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
         .await();
     probes.put(region, probe);

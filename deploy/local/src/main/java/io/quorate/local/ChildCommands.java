@@ -88,6 +88,8 @@ final class ChildCommands {
         Map.of("QUORATE_ADMIN_TOKEN", tokens.admin(), "QUORATE_PROBE_TOKEN", tokens.probe()));
   }
 
+  static final String LOOPBACK = "127.0.0.0/8,::1/128";
+
   ChildSpec probe(Topology.Probe node) {
     List<String> command = jvm(jars.probeNode());
     command.addAll(List.of(
@@ -95,7 +97,9 @@ final class ChildCommands {
         "--coordinator", topology.grpcTargets(),
         "--http-host", "127.0.0.1",
         "--http-port", String.valueOf(node.httpPort()),
-        "--node-id", node.name()));
+        "--node-id", node.name(),
+        // The demo queue listens on loopback, which a probe refuses unless its own config allows it.
+        "--allow-targets", LOOPBACK));
     return new ChildSpec(node.name(), command, Map.of("QUORATE_PROBE_TOKEN", tokens.probe()));
   }
 

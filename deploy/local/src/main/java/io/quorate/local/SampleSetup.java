@@ -58,7 +58,10 @@ final class SampleSetup {
     return new JsonObject()
         .put("name", QUEUE_MONITOR).put("type", "http").put("url", queueUrl).put("method", "GET")
         .put("interval", "5s").put("timeout", "3s")
-        .put("conditions", new JsonArray().add("[STATUS] == 200").add("[BODY].enqueued < 1000"))
+        .put("conditions", new JsonArray().add("[STATUS] == 200").add("[BODY].enqueued < 1000")
+            .add("[BODY].oldest_age_s < 5m").add("[BODY].dead == 0"))
+        .put("series", new JsonObject().put("depth", "[BODY].enqueued").put("oldest_job_age", "[BODY].oldest_age_s")
+            .put("dead_letter_depth", "[BODY].dead"))
         .put("regions", new JsonArray(Topology.REGIONS))
         .put("quorum", 2).put("confirmations", 2);
   }

@@ -1,9 +1,6 @@
 package io.quorate.probe.check;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.quorate.link.v1.HttpCheck;
 import io.quorate.link.v1.Observation;
 import io.quorate.link.v1.Outcome;
@@ -55,52 +52,76 @@ public final class CheckScheduler {
     this.metrics = new CheckMetrics(registry, this);
   }
 
-  /** Makes {@code assigned} the complete set of checks: new ones start, missing ones stop. */
+  /**
+   * Makes {@code assigned} the complete set of checks: new ones start, missing ones stop. Logs one summary
+   * line at INFO (a snapshot may hold tens of thousands of checks) and each check at DEBUG.
+   */
   public void replaceAll(List<HttpCheck> assigned) {
     Set<String> keep = new HashSet<>();
+    int changed = 0;
     for (HttpCheck check : assigned) {
       keep.add(check.getMonitorId());
-      upsert(check);
+      changed += upsert(check, false) ? 1 : 0;
     }
+    int removed = 0;
     for (String id : List.copyOf(checks.keySet())) {
       if (!keep.contains(id)) {
-        remove(id);
+        remove(id, false);
+        removed++;
       }
     }
+    log.info("checks replaced assigned={} new_or_changed={} removed={}", checks.size(), changed, removed);
   }
 
   /** Schedules a new check, or reschedules a changed one; an identical check keeps its schedule. */
   public void upsert(HttpCheck check) {
+    upsert(check, true);
+  }
+
+  /** @return whether the check is new or changed */
+  private boolean upsert(HttpCheck check, boolean loud) {
     ScheduledCheck existing = checks.get(check.getMonitorId());
-    if (existing != null && existing.spec.equals(check)) {
-      return;
+    if (existing != null && existing.check.spec().equals(check)) {
+      return false;
     }
     if (check.getIntervalMs() < MIN_INTERVAL_MS) {
       log.warn("check ignored monitor={} reason=\"interval_ms {} is below {}\"", check.getMonitorId(),
           check.getIntervalMs(), MIN_INTERVAL_MS);
-      remove(check.getMonitorId());
-      return;
+      remove(check.getMonitorId(), loud);
+      return false;
     }
     ScheduledCheck entry = existing != null ? existing : new ScheduledCheck();
     cancelTimer(entry);
-    entry.spec = check;
+    entry.check = PreparedCheck.of(check);
     checks.put(check.getMonitorId(), entry);
-    log.info("check {} monitor={} name=\"{}\" version={} interval_ms={} timeout_ms={}",
-        existing == null ? "assigned" : "changed", check.getMonitorId(), check.getName(), check.getVersion(),
-        check.getIntervalMs(), check.getTimeoutMs());
+    if (loud || log.isDebugEnabled()) {
+      infoOrDebug(loud, "check {} monitor={} name=\"{}\" version={} interval_ms={} timeout_ms={}",
+          existing == null ? "assigned" : "changed", check.getMonitorId(), check.getName(), check.getVersion(),
+          check.getIntervalMs(), check.getTimeoutMs());
+    }
+    if (entry.check.invalidReason() != null) {
+      log.warn("check cannot run monitor={} reason=\"{}\"", check.getMonitorId(), entry.check.invalidReason());
+    }
     scheduleFirst(entry);
+    return true;
   }
 
   /** Stops a check; the result of a run still in flight is discarded. Unknown ids are ignored. */
   public void remove(String monitorId) {
+    remove(monitorId, true);
+  }
+
+  private void remove(String monitorId, boolean loud) {
     ScheduledCheck entry = checks.remove(monitorId);
     if (entry == null) {
       return;
     }
     entry.removed = true;
     cancelTimer(entry);
-    waiting.remove(entry);
-    log.info("check removed monitor={}", monitorId);
+    if (entry.waiting) {
+      waiting.remove(entry);
+    }
+    infoOrDebug(loud, "check removed monitor={}", monitorId);
   }
 
   public int size() {
@@ -133,8 +154,8 @@ public final class CheckScheduler {
    * thousands of checks spreads them instead of firing them all at once.
    */
   private void scheduleFirst(ScheduledCheck entry) {
-    long window = Math.min(entry.spec.getIntervalMs(), FIRST_RUN_WINDOW_MS);
-    long delay = 1 + Math.floorMod(entry.spec.getMonitorId().hashCode(), window);
+    long window = Math.min(entry.spec().getIntervalMs(), FIRST_RUN_WINDOW_MS);
+    long delay = 1 + Math.floorMod(entry.spec().getMonitorId().hashCode(), window);
     long slot = clock.millis() + delay;
     entry.timer = vertx.setTimer(delay, id -> due(entry, slot));
   }
@@ -142,8 +163,8 @@ public final class CheckScheduler {
   /** The monitor's next slot at least half an interval away, so a late or first run is not followed at once. */
   private void scheduleNext(ScheduledCheck entry) {
     long now = clock.millis();
-    long interval = entry.spec.getIntervalMs();
-    long slot = nextSlot(now + interval / 2, interval, entry.spec.getMonitorId());
+    long interval = entry.spec().getIntervalMs();
+    long slot = nextSlot(now + interval / 2, interval, entry.spec().getMonitorId());
     entry.timer = vertx.setTimer(Math.max(1, slot - now), id -> due(entry, slot));
   }
 
@@ -155,7 +176,7 @@ public final class CheckScheduler {
     scheduleNext(entry);
     if (entry.running || entry.waiting) {
       metrics.skipped.increment();
-      log.debug("check skipped monitor={} reason=\"previous run still in progress\"", entry.spec.getMonitorId());
+      log.debug("check skipped monitor={} reason=\"previous run still in progress\"", entry.spec().getMonitorId());
     } else if (inFlight >= maxConcurrent) {
       entry.waiting = true;
       entry.dueAt = slot;
@@ -170,8 +191,9 @@ public final class CheckScheduler {
     inFlight++;
     long startedAt = clock.millis();
     metrics.lateness.record(Duration.ofMillis(Math.max(0, startedAt - slot)));
-    HttpCheck spec = entry.spec;
-    runner.run(spec).onComplete(done -> {
+    PreparedCheck check = entry.check;
+    HttpCheck spec = check.spec();
+    CheckRunner.safely(runner, check).onComplete(done -> {
       entry.running = false;
       inFlight--;
       if (done.succeeded()) {
@@ -196,17 +218,37 @@ public final class CheckScheduler {
   private void report(ScheduledCheck entry, HttpCheck spec, Observation observation) {
     metrics.record(observation);
     String id = spec.getMonitorId();
-    log.debug("check result monitor={} version={} outcome={} latency_ms={} reason=\"{}\"", id, spec.getVersion(),
-        outcomeName(observation.getOutcome()), observation.getLatencyMs(), observation.getReason());
+    if (log.isDebugEnabled()) {
+      log.debug("check result monitor={} version={} outcome={} kind={} status={} latency_ms={} reason=\"{}\"", id,
+          spec.getVersion(), outcomeName(observation.getOutcome()), observation.getFailureKind(),
+          observation.getStatusCode(), observation.getLatencyMs(), observation.getReason());
+    }
     if (entry.removed) {
       return;
     }
     if (entry.lastOutcome != observation.getOutcome()) {
-      log.info("check state monitor={} name=\"{}\" from={} to={} reason=\"{}\"", id, spec.getName(),
-          outcomeName(entry.lastOutcome), outcomeName(observation.getOutcome()), observation.getReason());
+      logStateChange(entry.lastOutcome, spec, observation);
       entry.lastOutcome = observation.getOutcome();
     }
     sink.accept(observation);
+  }
+
+  /** A first result that is up is no news (and thousands arrive after a snapshot): DEBUG; the rest INFO. */
+  private static void logStateChange(Outcome from, HttpCheck spec, Observation observation) {
+    boolean news = from != Outcome.OUTCOME_UNSPECIFIED || observation.getOutcome() != Outcome.OUTCOME_UP;
+    if (news || log.isDebugEnabled()) {
+      infoOrDebug(news, "check state monitor={} name=\"{}\" from={} to={} kind={} reason=\"{}\"", spec.getMonitorId(),
+          spec.getName(), outcomeName(from), outcomeName(observation.getOutcome()), observation.getFailureKind(),
+          observation.getReason());
+    }
+  }
+
+  private static void infoOrDebug(boolean info, String message, Object... args) {
+    if (info) {
+      log.info(message, args);
+    } else {
+      log.debug(message, args);
+    }
   }
 
   static String outcomeName(Outcome outcome) {
@@ -224,45 +266,18 @@ public final class CheckScheduler {
     }
   }
 
-  /** One monitor's schedule and state. */
+  /** One monitor's schedule and state: kept small, a probe holds tens of thousands. */
   private static final class ScheduledCheck {
-    HttpCheck spec;
+    PreparedCheck check;
     long timer = -1;
     long dueAt;
     boolean running;
     boolean waiting;
     boolean removed;
     Outcome lastOutcome = Outcome.OUTCOME_UNSPECIFIED;
-  }
 
-  /** The check series in /metrics. */
-  private static final class CheckMetrics {
-    final Counter up;
-    final Counter down;
-    final Counter skipped;
-    final Timer latency;
-    final Timer lateness;
-
-    CheckMetrics(MeterRegistry registry, CheckScheduler scheduler) {
-      up = Counter.builder("quorate.probe.checks").tag("outcome", "up").description("Check runs by outcome")
-          .register(registry);
-      down = Counter.builder("quorate.probe.checks").tag("outcome", "down").description("Check runs by outcome")
-          .register(registry);
-      skipped = Counter.builder("quorate.probe.checks.skipped")
-          .description("Runs skipped because the previous run of the monitor was still going").register(registry);
-      latency = Timer.builder("quorate.probe.check.latency").description("Time from request to end of body")
-          .register(registry);
-      lateness = Timer.builder("quorate.probe.check.start.lateness")
-          .description("How long after its time slot a check started").register(registry);
-      Gauge.builder("quorate.probe.checks.in.flight", scheduler, CheckScheduler::inFlight)
-          .description("Check runs in flight").register(registry);
-      Gauge.builder("quorate.probe.checks.assigned", scheduler, CheckScheduler::size)
-          .description("Checks assigned to this probe").register(registry);
-    }
-
-    void record(Observation observation) {
-      (observation.getOutcome() == Outcome.OUTCOME_UP ? up : down).increment();
-      latency.record(Duration.ofMillis(observation.getLatencyMs()));
+    HttpCheck spec() {
+      return check.spec();
     }
   }
 }

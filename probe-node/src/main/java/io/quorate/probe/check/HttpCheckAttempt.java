@@ -1,151 +1,148 @@
 package io.quorate.probe.check;
 
-import io.quorate.condition.CheckResponse;
-import io.quorate.condition.Condition;
-import io.quorate.condition.ConditionResult;
-import io.quorate.condition.ConditionSyntaxException;
-import io.quorate.condition.Conditions;
-import io.quorate.link.v1.HttpCheck;
 import io.quorate.link.v1.Observation;
 import io.quorate.link.v1.Outcome;
+import io.quorate.probe.check.RedirectPolicy.Decision;
+import io.quorate.probe.check.RedirectPolicy.Follow;
+import io.quorate.probe.check.RedirectPolicy.Refuse;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.HashSet;
+import java.util.Set;
 
-/** One run of one HTTP check: request, bounded body, conditions, Observation. Completes exactly once. */
+/**
+ * One run of one HTTP check: each hop's target checked and connected to, redirects followed, the body
+ * read up to its cap, the conditions judged, all within one deadline. Completes exactly once; callbacks of
+ * a superseded hop or of a finished run are ignored. Runs on one event loop.
+ */
 final class HttpCheckAttempt {
-  private static final String TOO_LARGE = "body larger than 1 MiB";
-
-  private final Vertx vertx;
-  private final HttpClient client;
-  private final Clock clock;
-  private final HttpCheck check;
-  private final String region;
-  private final String userAgent;
+  private final HttpCheckRunner runner;
+  private final PreparedCheck check;
   private final long timeoutMs;
+  private final RedirectPolicy redirects;
   private final Promise<Observation> result = Promise.promise();
-  private final Buffer body = Buffer.buffer();
+  private final Set<String> visited = new HashSet<>();
   private HttpClientRequest request;
+  private int hop;
+  private int followed;
   private long startedAt;
   private long deadline = -1;
+  private int status;
+  private long certExpiresAt;
 
-  HttpCheckAttempt(Vertx vertx, HttpClient client, Clock clock, HttpCheck check, String region, String userAgent) {
-    this.vertx = vertx;
-    this.client = client;
-    this.clock = clock;
+  HttpCheckAttempt(HttpCheckRunner runner, PreparedCheck check) {
+    this.runner = runner;
     this.check = check;
-    this.region = region;
-    this.userAgent = userAgent;
-    this.timeoutMs = check.getTimeoutMs() > 0 ? check.getTimeoutMs() : HttpCheckRunner.DEFAULT_TIMEOUT_MS;
+    this.timeoutMs = check.timeoutMs();
+    this.redirects = new RedirectPolicy(check.spec().getMaxRedirects());
   }
 
   Future<Observation> start() {
-    startedAt = clock.millis();
-    List<Condition> conditions;
-    RequestOptions options;
-    try {
-      conditions = Conditions.parseAll(check.getConditionsList());
-      options = options();
-    } catch (ConditionSyntaxException e) {
-      return Future.succeededFuture(down("invalid condition: " + e.getMessage()));
-    } catch (RuntimeException e) {
-      return Future.succeededFuture(down("invalid request: " + e.getMessage()));
+    startedAt = runner.clock().millis();
+    if (check.invalidReason() != null) {
+      return Future.succeededFuture(down(Failure.invalidCheck(check.invalidReason())));
     }
-    deadline = vertx.setTimer(timeoutMs, id -> abort("timeout after " + timeoutMs + " ms"));
-    client.request(options)
-        .compose(started -> {
-          request = started;
-          if (result.future().isComplete()) {
-            started.reset();
-            return Future.failedFuture("already finished");
-          }
-          return started.send();
-        })
-        .onSuccess(response -> read(response, conditions))
-        .onFailure(error -> finish(down(TransportErrors.describe(error, host(), timeoutMs))));
+    HopRequest first;
+    try {
+      first = HopRequest.first(check.spec(), runner.userAgent(), runner.region());
+    } catch (IllegalArgumentException e) {
+      // Not expected after PreparedCheck's validation; the message may quote a header value, so it is dropped.
+      return Future.succeededFuture(down(Failure.invalidCheck("invalid request: " + e.getClass().getSimpleName())));
+    }
+    deadline = runner.vertx().setTimer(timeoutMs, id -> abort(Failure.timeout(timeoutMs)));
+    send(first);
     return result.future();
   }
 
-  private RequestOptions options() {
-    String method = check.getMethod().isBlank() ? "GET" : check.getMethod().strip().toUpperCase(Locale.ROOT);
-    RequestOptions options = new RequestOptions()
-        .setMethod(HttpMethod.valueOf(method))
-        .setAbsoluteURI(check.getUrl())
-        .setConnectTimeout(timeoutMs)
-        .setIdleTimeout(timeoutMs)
-        .setFollowRedirects(false);
-    check.getHeadersMap().forEach(options::putHeader);
-    options.removeHeader(HttpHeaders.USER_AGENT).putHeader(HttpHeaders.USER_AGENT, userAgent);
-    options.removeHeader(HttpCheckRunner.REGION_HEADER).putHeader(HttpCheckRunner.REGION_HEADER, region);
-    return options;
+  private void send(HopRequest next) {
+    int current = ++hop;
+    runner.guard().address(next.url().host())
+        .compose(address -> runner.clients().client(check.spec().getInsecureSkipTlsVerify())
+            .request(next.options(address, Math.max(1, timeoutMs - elapsed()))))
+        .compose(started -> {
+          if (stale(current)) {
+            started.reset();
+            return Future.failedFuture("superseded");
+          }
+          request = started;
+          return next.sendOn(started);
+        })
+        .onComplete(done -> {
+          if (stale(current)) {
+            return;
+          }
+          if (done.succeeded()) {
+            received(next, done.result(), current);
+          } else {
+            finish(down(TransportErrors.classify(done.cause(), next.url().host(), timeoutMs, false)));
+          }
+        });
   }
 
-  private void read(HttpClientResponse response, List<Condition> conditions) {
-    response.exceptionHandler(error -> finish(down(TransportErrors.describe(error, host(), timeoutMs))));
-    if (result.future().isComplete()) {
-      return;
+  private void received(HopRequest sent, HttpClientResponse response, int current) {
+    status = response.statusCode();
+    certExpiresAt = Certificates.expiresAtMs(response.request().connection());
+    Decision decision = redirects.decide(sent, status, response.getHeader(HttpHeaders.LOCATION), followed, visited);
+    if (decision instanceof Follow follow) {
+      followed++;
+      // The redirect's own body is of no interest: drop it (closing its connection if it is still coming).
+      response.exceptionHandler(ignored -> { });
+      request.reset();
+      send(follow.next());
+    } else if (decision instanceof Refuse refuse) {
+      abort(Failure.targetRefused(refuse.reason()));
+    } else {
+      read(sent, response, current);
     }
-    String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > HttpCheckRunner.MAX_BODY_BYTES) {
-      abort(TOO_LARGE);
-      return;
-    }
-    response.handler(chunk -> {
-      if (body.length() + chunk.length() > HttpCheckRunner.MAX_BODY_BYTES) {
-        abort(TOO_LARGE);
-      } else {
-        body.appendBuffer(chunk);
+  }
+
+  private void read(HopRequest sent, HttpClientResponse response, int current) {
+    response.exceptionHandler(error -> {
+      if (!stale(current)) {
+        finish(down(TransportErrors.classify(error, sent.url().host(), timeoutMs, true)));
       }
     });
-    response.endHandler(v -> finish(evaluate(response, conditions)));
-  }
-
-  private Observation evaluate(HttpClientResponse response, List<Condition> conditions) {
-    long elapsed = elapsed();
-    int status = response.statusCode();
-    if (conditions.isEmpty()) {
-      boolean ok = status >= 200 && status < 300;
-      return observation(ok, ok ? "" : "[STATUS] (" + status + ") is not 2xx", elapsed,
-          Map.of("[STATUS]", (double) status), List.of());
+    long cap = check.maxBodyBytes();
+    String declared = response.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (sent.method() != HttpMethod.HEAD && BoundedBody.declaredOver(declared, cap)) {
+      abort(Failure.bodyTooLarge(cap));
+      return;
     }
-    CheckResponse seen = new CheckResponse(status, elapsed, body.toString(StandardCharsets.UTF_8), headers(response));
-    List<ConditionResult> results = Conditions.evaluateAll(conditions, seen);
-    Map<String, Double> values = new LinkedHashMap<>();
-    results.forEach(r -> values.putAll(r.values()));
-    String reason = results.stream().filter(r -> !r.success()).map(ConditionResult::line)
-        .collect(Collectors.joining("; "));
-    return observation(Conditions.allPassed(results), reason, elapsed, values, results);
+    BoundedBody body = new BoundedBody(cap, check.needsBody());
+    response.handler(chunk -> {
+      if (!body.add(chunk)) {
+        abort(Failure.bodyTooLarge(cap));
+      }
+    });
+    response.endHandler(v -> {
+      if (!stale(current)) {
+        finish(judged(response, body));
+      }
+    });
   }
 
-  private static Map<String, List<String>> headers(HttpClientResponse response) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (String name : response.headers().names()) {
-      headers.put(name, response.headers().getAll(name));
-    }
-    return headers;
+  private Observation judged(HttpClientResponse response, BoundedBody body) {
+    Observation.Builder observation = base();
+    boolean tls = response.request().connection().isSsl();
+    ResponseVerdict.judge(check, new ResponseVerdict.Seen(status, observation.getLatencyMs(), body, response.headers(),
+        certExpiresAt - observation.getObservedAtMs(), tls && certExpiresAt > 0), observation);
+    return observation.setReason(redact(observation.getReason())).build();
   }
 
-  private void abort(String reason) {
+  private boolean stale(int current) {
+    return result.future().isComplete() || current != hop;
+  }
+
+  private void abort(Failure failure) {
     if (result.future().isComplete()) {
       return;
     }
     // Complete first: resetting fails the request synchronously, and that must not become the reason.
-    finish(down(reason));
+    finish(down(failure));
     if (request != null) {
       request.reset();
     }
@@ -153,42 +150,31 @@ final class HttpCheckAttempt {
 
   private void finish(Observation observation) {
     if (result.tryComplete(observation) && deadline >= 0) {
-      vertx.cancelTimer(deadline);
+      runner.vertx().cancelTimer(deadline);
     }
   }
 
-  private Observation down(String reason) {
-    return observation(false, reason, elapsed(), Map.of(), List.of());
+  private Observation down(Failure failure) {
+    return base().setOutcome(Outcome.OUTCOME_DOWN).setReason(redact(failure.reason()))
+        .setFailureKind(failure.kind()).build();
   }
 
-  private Observation observation(boolean up, String reason, long latencyMs, Map<String, Double> values,
-      List<ConditionResult> results) {
-    Observation.Builder observation = Observation.newBuilder()
-        .setMonitorId(check.getMonitorId())
-        .setMonitorVersion(check.getVersion())
-        .setRegion(region)
-        .setObservedAtMs(clock.millis())
-        .setOutcome(up ? Outcome.OUTCOME_UP : Outcome.OUTCOME_DOWN)
-        .setReason(reason)
-        .setLatencyMs(latencyMs)
-        .putAllValues(values);
-    for (ConditionResult r : results) {
-      observation.addConditions(io.quorate.link.v1.ConditionResult.newBuilder()
-          .setCondition(r.condition()).setSuccess(r.success()).setLine(r.line()));
-    }
-    return observation.build();
+  private Observation.Builder base() {
+    return Observation.newBuilder()
+        .setMonitorId(check.spec().getMonitorId())
+        .setMonitorVersion(check.spec().getVersion())
+        .setRegion(runner.region())
+        .setObservedAtMs(runner.clock().millis())
+        .setLatencyMs(elapsed())
+        .setStatusCode(status)
+        .setCertExpiresAtMs(certExpiresAt);
+  }
+
+  private String redact(String reason) {
+    return Redaction.redact(reason, check.spec().getHeadersMap());
   }
 
   private long elapsed() {
-    return Math.max(0, clock.millis() - startedAt);
-  }
-
-  private String host() {
-    try {
-      String host = URI.create(check.getUrl()).getHost();
-      return host == null ? check.getUrl() : host;
-    } catch (IllegalArgumentException e) {
-      return check.getUrl();
-    }
+    return Math.max(0, runner.clock().millis() - startedAt);
   }
 }

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * is refused, or stays silent for the idle timeout, it is closed and the next coordinator in the list is
  * tried after an exponential backoff with jitter. Events come from the {@link Outbox}: after each
  * (re)connect every unacknowledged event is sent again in order, then new ones as they are added.
+ * Assignments go to {@link Assignments}; requests to run a check once go to {@link RunRequests}, whose
+ * results travel back on the stream that asked, outside the outbox.
  *
  * <p>All methods run on the probe node's event loop, except {@link #connected()} and
  * {@link #coordinator()}, which may be read from any thread.
@@ -34,6 +36,7 @@ public final class LinkClient {
   private final ProbeConfig config;
   private final Outbox outbox;
   private final Assignments assignments;
+  private final RunRequests runRequests;
   private final List<HostPort> coordinators;
   private final Backoff backoff;
   private final GrpcClient grpc;
@@ -46,12 +49,13 @@ public final class LinkClient {
   private volatile boolean connected;
   private volatile HostPort connectedTo;
 
-  public LinkClient(Vertx vertx, ProbeConfig config, Outbox outbox, Assignments assignments, MeterRegistry registry,
-      RandomGenerator random) {
+  public LinkClient(Vertx vertx, ProbeConfig config, Outbox outbox, Assignments assignments,
+      RunRequests runRequests, MeterRegistry registry, RandomGenerator random) {
     this.vertx = vertx;
     this.config = config;
     this.outbox = outbox;
     this.assignments = assignments;
+    this.runRequests = runRequests;
     this.coordinators = config.coordinatorAddresses();
     this.backoff = new Backoff(config.reconnectBackoffMin(), config.reconnectBackoffMax(), random);
     HttpClientOptions http = new HttpClientOptions()
@@ -102,7 +106,7 @@ public final class LinkClient {
     HostPort target = coordinators.get(nextCoordinator % coordinators.size());
     nextCoordinator = (nextCoordinator + 1) % coordinators.size();
     log.debug("probe link connecting coordinator={}", target);
-    current = new LinkStream(vertx, grpc, target, config, outbox, assignments, this);
+    current = new LinkStream(vertx, grpc, target, config, outbox, assignments, runRequests, this);
     current.open();
   }
 

@@ -1,5 +1,6 @@
 package io.quorate.probe.link;
 
+import io.quorate.link.v1.CheckRunResult;
 import io.quorate.link.v1.CoordinatorMessage;
 import io.quorate.link.v1.Event;
 import io.quorate.link.v1.Hello;
@@ -30,6 +31,7 @@ final class LinkStream {
   private final ProbeConfig config;
   private final Outbox outbox;
   private final Assignments assignments;
+  private final RunRequests runRequests;
   private final LinkClient owner;
   private GrpcClientRequest<ProbeMessage, CoordinatorMessage> request;
   private long watchdog = -1;
@@ -39,13 +41,14 @@ final class LinkStream {
   private boolean closed;
 
   LinkStream(Vertx vertx, GrpcClient grpc, HostPort target, ProbeConfig config, Outbox outbox,
-      Assignments assignments, LinkClient owner) {
+      Assignments assignments, RunRequests runRequests, LinkClient owner) {
     this.vertx = vertx;
     this.grpc = grpc;
     this.target = target;
     this.config = config;
     this.outbox = outbox;
     this.assignments = assignments;
+    this.runRequests = runRequests;
     this.owner = owner;
   }
 
@@ -118,6 +121,7 @@ final class LinkStream {
       case SNAPSHOT -> assignments.replace(message.getSnapshot());
       case CHANGE -> assignments.apply(message.getChange());
       case ACK -> outbox.ack(message.getAck().getSeq());
+      case RUN_CHECK -> runRequests.run(message.getRunCheck(), this::sendResult);
       default -> log.debug("probe link ignored an empty message coordinator={}", target);
     }
   }
@@ -140,6 +144,18 @@ final class LinkStream {
       draining = false;
       sendPending();
     });
+  }
+
+  /**
+   * Answers a RunCheck on this stream, not through the outbox: a test result is wanted now or never, so it
+   * is neither numbered nor acknowledged, and is dropped when this stream has ended meanwhile.
+   */
+  private void sendResult(CheckRunResult result) {
+    if (closed || request == null) {
+      log.debug("test run result dropped request={} reason=\"stream ended\"", result.getRequestId());
+      return;
+    }
+    request.write(ProbeMessage.newBuilder().setCheckResult(result).build());
   }
 
   void close(String reason) {

@@ -12,6 +12,7 @@ import io.quorate.link.v1.AssignmentChange;
 import io.quorate.link.v1.ConditionResult;
 import io.quorate.link.v1.CoordinatorMessage;
 import io.quorate.link.v1.Event;
+import io.quorate.link.v1.FailureKind;
 import io.quorate.link.v1.Observation;
 import io.quorate.link.v1.Outcome;
 import io.quorate.probe.ProbeConfig;
@@ -84,10 +85,13 @@ class HttpCheckTest {
     Observation o = firstObservation("healthy");
     assertEquals(Outcome.OUTCOME_UP, o.getOutcome());
     assertEquals("", o.getReason());
+    assertEquals(FailureKind.FAILURE_KIND_UNSPECIFIED, o.getFailureKind());
+    assertEquals(200, o.getStatusCode());
+    assertEquals(0, o.getCertExpiresAtMs(), "no certificate over plain HTTP");
     assertEquals("eu-west", o.getRegion());
     assertEquals(1, o.getMonitorVersion());
     assertEquals(Map.of("[STATUS]", 200.0, "[BODY].enqueued", 12.0), o.getValuesMap());
-    assertEquals(List.of("[STATUS] (200) == 200: passed", "[BODY].enqueued (12) < 1000: passed"),
+    assertEquals(List.of("[STATUS] (200) == 200 — passed", "[BODY].enqueued (12) < 1000 — passed"),
         o.getConditionsList().stream().map(ConditionResult::getLine).toList());
     assertTrue(o.getObservedAtMs() >= before, "observed_at_ms comes from the injected clock");
   }
@@ -99,7 +103,8 @@ class HttpCheckTest {
     startProbe();
     Observation o = firstObservation("backlog");
     assertEquals(Outcome.OUTCOME_DOWN, o.getOutcome());
-    assertEquals("[BODY].enqueued (5234) < 1000: failed; [BODY].oldest_age_s (900) < 600: failed", o.getReason());
+    assertEquals("[BODY].enqueued (5234) < 1000 — failed; [BODY].oldest_age_s (900) < 600 — failed", o.getReason());
+    assertEquals(FailureKind.FAILURE_KIND_CONDITION_BREACHED, o.getFailureKind());
     assertEquals(5234.0, o.getValuesOrThrow("[BODY].enqueued"));
     assertEquals(List.of(true, false, false), o.getConditionsList().stream().map(ConditionResult::getSuccess).toList());
   }
@@ -126,6 +131,8 @@ class HttpCheckTest {
     Observation down = firstObservation("unavailable");
     assertEquals(Outcome.OUTCOME_DOWN, down.getOutcome());
     assertEquals("[STATUS] (503) is not 2xx", down.getReason());
+    assertEquals(FailureKind.FAILURE_KIND_HTTP_5XX, down.getFailureKind());
+    assertEquals(503, down.getStatusCode());
   }
 
   @Test
@@ -136,6 +143,7 @@ class HttpCheckTest {
     Observation hanging = firstObservation("hanging");
     assertEquals(Outcome.OUTCOME_DOWN, hanging.getOutcome());
     assertEquals("timeout after 500 ms", hanging.getReason());
+    assertEquals(FailureKind.FAILURE_KIND_TIMEOUT, hanging.getFailureKind());
     assertTrue(hanging.getLatencyMs() >= 450 && hanging.getLatencyMs() < 1500, "latency " + hanging.getLatencyMs());
 
     await(() -> observations("healthy").size() >= 8, () -> "the healthy check kept running");
@@ -164,6 +172,8 @@ class HttpCheckTest {
     Observation o = firstObservation("drip");
     assertEquals(Outcome.OUTCOME_DOWN, o.getOutcome());
     assertEquals("timeout after 600 ms", o.getReason());
+    assertEquals(FailureKind.FAILURE_KIND_TIMEOUT, o.getFailureKind());
+    assertEquals(200, o.getStatusCode(), "the head had arrived");
     assertTrue(o.getLatencyMs() >= 550 && o.getLatencyMs() < 1500, "latency " + o.getLatencyMs());
   }
 
@@ -172,9 +182,11 @@ class HttpCheckTest {
     coordinator.snapshot(snapshot(check("huge", queue.url("/huge"), 1000, 5000),
         check("declared", queue.url("/huge-declared"), 1000, 5000)));
     startProbe();
-    assertEquals("body larger than 1 MiB", firstObservation("huge").getReason());
-    assertEquals("body larger than 1 MiB", firstObservation("declared").getReason());
+    assertEquals("body larger than 1 MiB (cap 1048576 bytes)", firstObservation("huge").getReason());
+    assertEquals("body larger than 1 MiB (cap 1048576 bytes)", firstObservation("declared").getReason());
     assertEquals(Outcome.OUTCOME_DOWN, firstObservation("huge").getOutcome());
+    assertEquals(FailureKind.FAILURE_KIND_BODY_TOO_LARGE, firstObservation("huge").getFailureKind());
+    assertEquals(FailureKind.FAILURE_KIND_BODY_TOO_LARGE, firstObservation("declared").getFailureKind());
   }
 
   @Test
@@ -187,6 +199,8 @@ class HttpCheckTest {
     Observation o = firstObservation("gone");
     assertEquals(Outcome.OUTCOME_DOWN, o.getOutcome());
     assertEquals("connection refused", o.getReason());
+    assertEquals(FailureKind.FAILURE_KIND_CONNECTION_REFUSED, o.getFailureKind());
+    assertEquals(0, o.getStatusCode());
   }
 
   @Test
@@ -200,9 +214,21 @@ class HttpCheckTest {
       Observation o = firstObservation("tls");
       assertEquals(Outcome.OUTCOME_DOWN, o.getOutcome());
       assertTrue(o.getReason().startsWith("TLS: "), o.getReason());
+      assertEquals(FailureKind.FAILURE_KIND_TLS, o.getFailureKind());
     } finally {
       https.close().await();
     }
+  }
+
+  @Test
+  void aProbeWithoutAnAllowanceRefusesLoopbackTargets() {
+    coordinator.snapshot(snapshot(check("internal", queue.url("/queues/healthy"), 1000, 2000)));
+    probe = Probes.start(vertx, ProbeConfig.forRegion("eu-west", List.of(coordinator.address()), Probes.TOKEN));
+    Observation o = firstObservation("internal");
+    assertEquals(Outcome.OUTCOME_DOWN, o.getOutcome());
+    assertEquals(FailureKind.FAILURE_KIND_TARGET_REFUSED, o.getFailureKind());
+    assertEquals("target refused: 127.0.0.1 is loopback; allow it with --allow-targets on this probe", o.getReason());
+    assertTrue(queue.requests("/queues/healthy").isEmpty(), "nothing reached the target");
   }
 
   @Test

@@ -19,10 +19,14 @@ public final class Probes {
   private Probes() {
   }
 
-  /** A probe config for tests: fast reconnects, loopback HTTP on a free port. */
+  /**
+   * A probe config for tests: fast reconnects, loopback HTTP on a free port, and loopback targets allowed
+   * (test endpoints listen there; a probe refuses loopback by default).
+   */
   public static ProbeConfig config(String region, String... coordinators) {
     return ProbeConfig.forRegion(region, List.of(coordinators), TOKEN)
-        .withReconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200));
+        .withReconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
+        .withAllowedTargets(List.of("127.0.0.0/8"));
   }
 
   public static ProbeNode start(Vertx vertx, ProbeConfig config) {

@@ -2,6 +2,7 @@ package io.quorate.probe.support;
 
 import io.quorate.link.v1.Ack;
 import io.quorate.link.v1.AssignmentSnapshot;
+import io.quorate.link.v1.CheckRunResult;
 import io.quorate.link.v1.CoordinatorMessage;
 import io.quorate.link.v1.Event;
 import io.quorate.link.v1.Hello;
@@ -44,6 +45,7 @@ public final class RecordingCoordinator implements AutoCloseable {
     public final String authorization;
     public final List<Hello> hellos = new CopyOnWriteArrayList<>();
     public final List<Event> events = new CopyOnWriteArrayList<>();
+    public final List<CheckRunResult> checkResults = new CopyOnWriteArrayList<>();
     public final boolean refused;
     final GrpcServerRequest<ProbeMessage, CoordinatorMessage> request;
     final Context context;
@@ -106,6 +108,11 @@ public final class RecordingCoordinator implements AutoCloseable {
     return streams.stream().flatMap(s -> s.events.stream()).toList();
   }
 
+  /** Answers to RunCheck requests, from every stream. */
+  public List<CheckRunResult> checkResults() {
+    return streams.stream().flatMap(s -> s.checkResults.stream()).toList();
+  }
+
   /** Sends a message on every open stream. */
   public void send(CoordinatorMessage message) {
     for (Stream stream : openStreams()) {
@@ -143,6 +150,8 @@ public final class RecordingCoordinator implements AutoCloseable {
         request.response().write(CoordinatorMessage.newBuilder()
             .setWelcome(Welcome.newBuilder().setCoordinatorNodeId(name)).build());
         request.response().write(CoordinatorMessage.newBuilder().setSnapshot(snapshot.get()).build());
+      } else if (message.hasCheckResult()) {
+        stream.checkResults.add(message.getCheckResult());
       } else if (message.hasEvent()) {
         stream.events.add(message.getEvent());
         if (autoAck.get()) {

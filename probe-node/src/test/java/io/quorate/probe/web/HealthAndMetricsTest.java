@@ -90,6 +90,8 @@ class HealthAndMetricsTest {
     for (String series : new String[] {
         "quorate_probe_checks_total{outcome=\"up\"}", "quorate_probe_checks_total{outcome=\"down\"}",
         "quorate_probe_check_latency_seconds_count", "quorate_probe_check_start_lateness_seconds_count",
+        "quorate_probe_check_start_lateness_seconds{quantile=\"0.5\"}",
+        "quorate_probe_check_start_lateness_seconds{quantile=\"0.99\"}",
         "quorate_probe_link_connected 1", "quorate_probe_link_reconnects_total", "quorate_probe_outbox_events",
         "quorate_probe_outbox_dropped_total", "quorate_probe_pings_total{result=\"unknown\"} 1"}) {
       assertTrue(text.contains(series), series + " in\n" + text);
