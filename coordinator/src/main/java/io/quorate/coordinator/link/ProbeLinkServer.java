@@ -21,6 +21,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.GrpcServer;
+import io.vertx.grpc.server.GrpcServerOptions;
 import io.vertx.grpc.server.GrpcServerRequest;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProbeLinkServer {
   private static final Logger log = LoggerFactory.getLogger(ProbeLinkServer.class);
+  private static final long MAX_MESSAGE_BYTES = 4L * 1024 * 1024;
   private final Vertx vertx;
   private final String nodeId;
   private final TokenVerifier probeTokens;
@@ -69,7 +71,8 @@ public final class ProbeLinkServer {
   }
 
   public Future<HttpServer> listen(String host, int port) {
-    GrpcServer grpc = GrpcServer.server(vertx);
+    // Above the 256 KiB default: an EventBatch of up to 128 KiB, or an event with a large ping body, must fit.
+    GrpcServer grpc = GrpcServer.server(vertx, new GrpcServerOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
     grpc.callHandler(ProbeLinkGrpcService.Connect, this::accept);
     return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
         .requestHandler(grpc)

@@ -15,6 +15,7 @@ import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.GrpcServerRequest;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,15 +83,21 @@ final class ProbeSession {
     if (hello == null) {
       onHello(message);
     } else if (message.hasEvent()) {
-      waiting.add(message.getEvent());
-      if (waiting.size() > PAUSE_ABOVE && !paused) {
-        paused = true;
-        stream.pause();
-      }
-      storeNext();
+      accept(List.of(message.getEvent()));
+    } else if (message.hasEvents()) {
+      accept(message.getEvents().getEventsList());
     } else if (message.hasCheckResult()) {
       server.checkResult(this, message.getCheckResult());
     }
+  }
+
+  private void accept(List<Event> events) {
+    waiting.addAll(events);
+    if (waiting.size() > PAUSE_ABOVE && !paused) {
+      paused = true;
+      stream.pause();
+    }
+    storeNext();
   }
 
   private void onHello(ProbeMessage message) {
@@ -106,7 +113,8 @@ final class ProbeSession {
     hello = candidate;
     log.info("probe connected region={} node={} version={} remote={}", hello.getRegion(), hello.getNodeId(),
         hello.getVersion(), stream.connection().remoteAddress());
-    write(CoordinatorMessage.newBuilder().setWelcome(Welcome.newBuilder().setCoordinatorNodeId(server.nodeId())).build());
+    write(CoordinatorMessage.newBuilder().setWelcome(Welcome.newBuilder().setCoordinatorNodeId(server.nodeId())
+        .setAcceptsEventBatches(true)).build());
     keepaliveTimer = vertx.setPeriodic(KEEPALIVE_MS, id -> sendAck());
     server.register(this)
         .onSuccess(this::sendSnapshot)

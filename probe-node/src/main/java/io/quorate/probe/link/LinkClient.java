@@ -67,7 +67,7 @@ public final class LinkClient {
         .description("Times the link to a coordinator was reopened").register(registry);
     Gauge.builder("quorate.probe.link.connected", this, c -> c.connected ? 1 : 0)
         .description("1 while a coordinator has welcomed this probe on an open stream").register(registry);
-    outbox.onAppend(this::sendPending);
+    outbox.onAppend(this::eventAdded);
   }
 
   /** Opens the first stream; later ones open by themselves. */
@@ -110,9 +110,9 @@ public final class LinkClient {
     current.open();
   }
 
-  private void sendPending() {
+  private void eventAdded() {
     if (current != null) {
-      current.sendPending();
+      current.eventAdded();
     }
   }
 

@@ -3,6 +3,7 @@ package io.quorate.probe.link;
 import io.quorate.link.v1.CheckRunResult;
 import io.quorate.link.v1.CoordinatorMessage;
 import io.quorate.link.v1.Event;
+import io.quorate.link.v1.EventBatch;
 import io.quorate.link.v1.Hello;
 import io.quorate.link.v1.ProbeLinkGrpcClient;
 import io.quorate.link.v1.ProbeMessage;
@@ -14,6 +15,7 @@ import io.vertx.grpc.client.GrpcClient;
 import io.vertx.grpc.client.GrpcClientRequest;
 import io.vertx.grpc.client.GrpcClientResponse;
 import io.vertx.grpc.common.GrpcStatus;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,12 @@ import org.slf4j.LoggerFactory;
 final class LinkStream {
   private static final Logger log = LoggerFactory.getLogger(LinkStream.class);
   static final int LINK_VERSION = 1;
+  /** Events per EventBatch: large enough to spread a frame's cost, small enough to stay far below 4 MiB. */
+  static final int MAX_BATCH = 256;
+  /** Bytes per EventBatch, well below the coordinator's message size limit. */
+  static final int MAX_BATCH_BYTES = 128 * 1024;
+  /** How long a new event may wait for others to share its message; nothing in monitoring needs it sooner. */
+  static final long LINGER_MS = 5;
 
   private final Vertx vertx;
   private final GrpcClient grpc;
@@ -37,6 +45,8 @@ final class LinkStream {
   private long watchdog = -1;
   private long lastSentSeq;
   private boolean welcomed;
+  private boolean batches;
+  private long linger = -1;
   private boolean draining;
   private boolean closed;
 
@@ -115,6 +125,7 @@ final class LinkStream {
     switch (message.getBodyCase()) {
       case WELCOME -> {
         welcomed = true;
+        batches = message.getWelcome().getAcceptsEventBatches();
         owner.welcomed(this, message.getWelcome().getCoordinatorNodeId());
         sendPending();
       }
@@ -126,24 +137,52 @@ final class LinkStream {
     }
   }
 
+  /** A new event is in the outbox: send it after a short linger, together with any that follow it. */
+  void eventAdded() {
+    if (linger < 0 && !closed) {
+      linger = vertx.setTimer(LINGER_MS, id -> {
+        linger = -1;
+        sendPending();
+      });
+    }
+  }
+
   /** Sends unsent events in order while the stream has room; resumes from the drain handler. */
   void sendPending() {
     if (closed || !welcomed || draining) {
       return;
     }
     while (!request.writeQueueFull()) {
-      Event event = outbox.next(lastSentSeq);
-      if (event == null) {
+      if (!(batches ? sendBatch() : sendOne())) {
         return;
       }
-      request.write(ProbeMessage.newBuilder().setEvent(event).build());
-      lastSentSeq = event.getSeq();
     }
     draining = true;
     request.drainHandler(v -> {
       draining = false;
       sendPending();
     });
+  }
+
+  private boolean sendBatch() {
+    List<Event> batch = outbox.nextBatch(lastSentSeq, MAX_BATCH, MAX_BATCH_BYTES);
+    if (batch.isEmpty()) {
+      return false;
+    }
+    request.write(ProbeMessage.newBuilder().setEvents(EventBatch.newBuilder().addAllEvents(batch)).build());
+    lastSentSeq = batch.get(batch.size() - 1).getSeq();
+    return true;
+  }
+
+  /** For a coordinator older than EventBatch. */
+  private boolean sendOne() {
+    Event event = outbox.next(lastSentSeq);
+    if (event == null) {
+      return false;
+    }
+    request.write(ProbeMessage.newBuilder().setEvent(event).build());
+    lastSentSeq = event.getSeq();
+    return true;
   }
 
   /**
@@ -177,6 +216,9 @@ final class LinkStream {
     closed = true;
     if (watchdog >= 0) {
       vertx.cancelTimer(watchdog);
+    }
+    if (linger >= 0) {
+      vertx.cancelTimer(linger);
     }
     if (request != null) {
       request.cancel();

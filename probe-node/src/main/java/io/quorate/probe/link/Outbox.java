@@ -7,6 +7,8 @@ import io.quorate.link.v1.Event;
 import io.quorate.link.v1.HeartbeatPing;
 import io.quorate.link.v1.Observation;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -79,6 +81,23 @@ public final class Outbox {
   public Event next(long seq) {
     Map.Entry<Long, Event> entry = events.higherEntry(seq);
     return entry == null ? null : entry.getValue();
+  }
+
+  /**
+   * The events after {@code seq}, in order, up to {@code maxEvents} and about {@code maxBytes} encoded (at
+   * least one event, whatever its size); empty when there are none.
+   */
+  public List<Event> nextBatch(long seq, int maxEvents, int maxBytes) {
+    List<Event> batch = new ArrayList<>();
+    int bytes = 0;
+    for (Event event : events.tailMap(seq, false).values()) {
+      bytes += event.getSerializedSize();
+      if (batch.size() == maxEvents || (!batch.isEmpty() && bytes > maxBytes)) {
+        break;
+      }
+      batch.add(event);
+    }
+    return batch;
   }
 
   /** Forgets every event up to and including {@code seq}: the coordinator has stored them. */

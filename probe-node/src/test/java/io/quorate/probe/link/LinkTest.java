@@ -88,6 +88,26 @@ class LinkTest {
   }
 
   @Test
+  void sendsEventsInBatchesInOrderToACoordinatorThatAcceptsThem() {
+    coordinator.acceptsBatches(true);
+    coordinator.snapshot(Probes.heartbeats("hb-1", PING_ID));
+    probe = Probes.start(vertx, Probes.config("eu-west", coordinator.address()));
+    await(() -> probe.linkConnected(), () -> "probe connected");
+    WebClient http = WebClient.create(vertx);
+    List<io.vertx.core.Future<?>> pings = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      pings.add(http.get(probe.httpPort(), "127.0.0.1", "/ping/" + PING_ID).send());
+    }
+    io.vertx.core.Future.all(pings).await();
+    await(() -> coordinator.events().size() == 50, () -> "50 events, got " + coordinator.events().size());
+    RecordingCoordinator.Stream stream = coordinator.acceptedStreams().get(0);
+    assertEquals(java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList(),
+        stream.events.stream().map(Event::getSeq).toList(), "every event once, in order");
+    assertTrue(stream.batchSizes.size() < 50, "pings arriving together share messages: " + stream.batchSizes);
+    await(() -> outboxEvents(http) == 0, () -> "all acknowledged");
+  }
+
+  @Test
   void reconnectsToTheSecondCoordinatorWhenTheFirstGoesDown() {
     try (RecordingCoordinator second = RecordingCoordinator.start(vertx, "coordinator-b")) {
       probe = Probes.start(vertx, Probes.config("us-east", coordinator.address(), second.address()));

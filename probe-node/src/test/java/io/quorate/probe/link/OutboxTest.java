@@ -47,6 +47,21 @@ class OutboxTest {
   }
 
   @Test
+  void aBatchHoldsTheNextEventsUpToItsCountAndSize() {
+    Outbox outbox = new Outbox(100, registry);
+    for (int i = 0; i < 10; i++) {
+      outbox.add(observation("m" + i));
+    }
+    assertEquals(List.of(3L, 4L, 5L, 6L), outbox.nextBatch(2, 4, 1 << 20).stream().map(Event::getSeq).toList());
+    int one = outbox.next(0).getSerializedSize();
+    assertEquals(List.of(1L, 2L), outbox.nextBatch(0, 100, one * 2 + 1).stream().map(Event::getSeq).toList(),
+        "stops before the byte limit");
+    assertEquals(List.of(1L), outbox.nextBatch(0, 100, 1).stream().map(Event::getSeq).toList(),
+        "an event larger than the limit still goes, alone");
+    assertTrue(outbox.nextBatch(10, 100, 1 << 20).isEmpty());
+  }
+
+  @Test
   void anAckForgetsEverythingUpToItsSeqAndKeepsTheRest() {
     Outbox outbox = new Outbox(10, registry);
     for (int i = 0; i < 5; i++) {

@@ -35,6 +35,7 @@ public final class RecordingCoordinator implements AutoCloseable {
   private final AtomicReference<AssignmentSnapshot> snapshot =
       new AtomicReference<>(AssignmentSnapshot.getDefaultInstance());
   private final AtomicBoolean autoAck = new AtomicBoolean(true);
+  private final AtomicBoolean acceptsBatches = new AtomicBoolean(false);
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicInteger refusalsLeft = new AtomicInteger();
   private final AtomicReference<GrpcStatus> refusal = new AtomicReference<>(GrpcStatus.UNAUTHENTICATED);
@@ -45,6 +46,8 @@ public final class RecordingCoordinator implements AutoCloseable {
     public final String authorization;
     public final List<Hello> hellos = new CopyOnWriteArrayList<>();
     public final List<Event> events = new CopyOnWriteArrayList<>();
+    /** Size of each EventBatch received, in order. */
+    public final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     public final List<CheckRunResult> checkResults = new CopyOnWriteArrayList<>();
     public final boolean refused;
     final GrpcServerRequest<ProbeMessage, CoordinatorMessage> request;
@@ -84,6 +87,11 @@ public final class RecordingCoordinator implements AutoCloseable {
 
   public void autoAck(boolean value) {
     autoAck.set(value);
+  }
+
+  /** Whether the Welcome invites EventBatch messages (false: behave like a coordinator that predates them). */
+  public void acceptsBatches(boolean value) {
+    acceptsBatches.set(value);
   }
 
   /** Refuses the next {@code count} streams with {@code status} before reading anything. */
@@ -148,21 +156,29 @@ public final class RecordingCoordinator implements AutoCloseable {
       if (message.hasHello()) {
         stream.hellos.add(message.getHello());
         request.response().write(CoordinatorMessage.newBuilder()
-            .setWelcome(Welcome.newBuilder().setCoordinatorNodeId(name)).build());
+            .setWelcome(Welcome.newBuilder().setCoordinatorNodeId(name).setAcceptsEventBatches(acceptsBatches.get()))
+            .build());
         request.response().write(CoordinatorMessage.newBuilder().setSnapshot(snapshot.get()).build());
       } else if (message.hasCheckResult()) {
         stream.checkResults.add(message.getCheckResult());
       } else if (message.hasEvent()) {
-        stream.events.add(message.getEvent());
-        if (autoAck.get()) {
-          request.response().write(CoordinatorMessage.newBuilder()
-              .setAck(Ack.newBuilder().setSeq(message.getEvent().getSeq())).build());
-        }
+        received(stream, List.of(message.getEvent()));
+      } else if (message.hasEvents()) {
+        stream.batchSizes.add(message.getEvents().getEventsCount());
+        received(stream, message.getEvents().getEventsList());
       }
     });
     request.endHandler(v -> stream.ended = true);
     request.exceptionHandler(error -> stream.ended = true);
     request.errorHandler(error -> stream.ended = true);
+  }
+
+  private void received(Stream stream, List<Event> events) {
+    stream.events.addAll(events);
+    if (autoAck.get()) {
+      stream.request.response().write(CoordinatorMessage.newBuilder()
+          .setAck(Ack.newBuilder().setSeq(events.get(events.size() - 1).getSeq())).build());
+    }
   }
 
   @Override
