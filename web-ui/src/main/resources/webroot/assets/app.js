@@ -151,7 +151,25 @@
       typeof v.streak === "number" ? el("span", { class: "hint", title: "consecutive observations with this verdict" }, "streak " + v.streak) : null,
       v.stale ? el("span", { class: "badge badge-stale", title: "no recent observation from this region" }, "stale") : null,
       el("span", { class: "hint" }, "last ", timeEl(v.last_observed_at, true)),
-      v.reason ? el("span", { class: "region-reason" }, v.reason) : null)));
+      v.failure_kind ? el("span", { class: "badge badge-kind", title: "why the last run failed" }, v.failure_kind.replace(/_/g, " ")) : null,
+      conditionLines(v),
+      seriesLine(v.series))));
+  }
+
+  // One line per condition of the region's last run ("[BODY].enqueued (5234) < 1000 — failed"); the plain
+  // reason when the run never got as far as the conditions (timeout, TLS, refused target...).
+  function conditionLines(v) {
+    const lines = Array.isArray(v.conditions) ? v.conditions : [];
+    const failed = lines.filter((c) => !c.success);
+    if (failed.length === 0) return v.reason ? el("span", { class: "region-reason" }, v.reason) : null;
+    return el("ul", { class: "region-reason condition-lines" }, failed.map((c) => el("li", {}, el("code", {}, c.line))));
+  }
+
+  // The named values of the last run, e.g. "depth 5234 · oldest_job_age 31".
+  function seriesLine(series) {
+    const names = series && typeof series === "object" ? Object.keys(series) : [];
+    if (names.length === 0) return null;
+    return el("span", { class: "region-reason series" }, names.map((n) => n + " " + series[n]).join(" · "));
   }
 
   function details(pairs) {
