@@ -3,9 +3,6 @@ package io.quorate.probe;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -121,11 +118,7 @@ public final class ProbeMain implements Callable<Integer> {
   /** Runs on the main thread, so waiting for the start here blocks no event loop. */
   private static int start(ProbeConfig config) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-            .setJvmMetricsEnabled(true)))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
+    Vertx vertx = ProbeVertx.create(registry);
     ProbeNode node;
     try {
       node = ProbeNode.start(vertx, config, Clock.systemUTC(), registry).await();

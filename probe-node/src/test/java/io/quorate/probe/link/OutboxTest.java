@@ -47,6 +47,17 @@ class OutboxTest {
   }
 
   @Test
+  void eventIdsDifferBetweenProcessesThatReuseSequenceNumbers() {
+    Outbox before = new Outbox(10, registry);
+    Outbox afterRestart = new Outbox(10, new SimpleMeterRegistry());
+    before.add(observation("a"));
+    afterRestart.add(observation("a"));
+    assertEquals(before.next(0).getSeq(), afterRestart.next(0).getSeq());
+    assertNotEquals(before.next(0).getEventId(), afterRestart.next(0).getEventId(),
+        "the coordinator would drop the second as a resend of the first");
+  }
+
+  @Test
   void aBatchHoldsTheNextEventsUpToItsCountAndSize() {
     Outbox outbox = new Outbox(100, registry);
     for (int i = 0; i < 10; i++) {
