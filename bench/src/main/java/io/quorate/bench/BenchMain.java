@@ -1,0 +1,31 @@
+package io.quorate.bench;
+
+import io.quorate.bench.probe.ProbeBench;
+import java.util.Arrays;
+
+/**
+ * The one entry point of {@code bench/run.sh}: {@code <benchmark> [scenario...] [options]}. Each benchmark
+ * lives in its own package and starts the JVMs it needs itself, so this class only dispatches.
+ */
+public final class BenchMain {
+  private BenchMain() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+      System.out.println("usage: bench/run.sh <benchmark> [scenario...] [options]\n"
+          + "benchmarks:\n"
+          + "  probe    checks per second, start lateness, memory and hanging targets of one probe node\n"
+          + "           (bench/run.sh probe --help for its scenarios and options)");
+      System.exit(args.length == 0 ? 2 : 0);
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (args[0]) {
+      case "probe" -> System.exit(ProbeBench.run(rest));
+      default -> {
+        System.err.println("unknown benchmark \"" + args[0] + "\"; known: probe");
+        System.exit(2);
+      }
+    }
+  }
+}
