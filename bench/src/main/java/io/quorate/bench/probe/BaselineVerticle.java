@@ -8,7 +8,9 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntPredicate;
 
 /**
  * The bare client: one timer per "monitor" on the probe's slot grid, each firing a plain GET and reading
@@ -18,7 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Connections are kept alive for 4 s like the probe's; the pool has {@code poolSize} connections per
  * target, by default Vert.x's 5 (the probe allows maxConcurrentChecks + 16, and on this machine a pool that
  * large grew to hundreds of connections under load and slowed the client down: see README). Like the
- * sink, it counts a request in the window it started in.
+ * sink, it counts a request in the window it started in. Between rounds it is paused: no timers at all.
  */
 final class BaselineVerticle extends VerticleBase {
   private static final int KEEP_ALIVE_S = 4;
@@ -27,22 +29,23 @@ final class BaselineVerticle extends VerticleBase {
   final LongAdder completed = new LongAdder();
   final LongAdder failed = new LongAdder();
   private final Load load;
-  private final Ramp ramp;
   private final int targetPort;
   private final int poolSize;
   private final String[] paths;
   private final long[] offsets;
+  private final long[] timers;
   private HttpClientAgent client;
   private volatile long windowStartMs = Long.MAX_VALUE;
   private volatile long windowEndMs = Long.MAX_VALUE;
 
-  BaselineVerticle(Load load, Ramp ramp, int targetPort, int poolSize) {
+  BaselineVerticle(Load load, int targetPort, int poolSize) {
     this.load = load;
-    this.ramp = ramp;
     this.targetPort = targetPort;
     this.poolSize = poolSize;
     this.paths = new String[load.monitors()];
     this.offsets = new long[load.monitors()];
+    this.timers = new long[load.monitors()];
+    Arrays.fill(timers, -1);
     for (int i = 0; i < load.monitors(); i++) {
       paths[i] = load.path(i);
       offsets[i] = Slots.offset(Load.monitorId(i), load.intervalMs());
@@ -53,26 +56,29 @@ final class BaselineVerticle extends VerticleBase {
   public Future<?> start() {
     client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setKeepAliveTimeout(KEEP_ALIVE_S)
         .setMaxRedirects(0).setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(poolSize));
-    armAll(true);
     return Future.succeededFuture();
   }
 
-  /** Starts the monitors left out by the ramp (the probe gets them in a new snapshot at this point). */
-  void completeRamp() {
-    context.runOnContext(v -> armAll(false));
+  /** Starts the monitors of the ramp (all of them without one), as the probe gets its snapshot. */
+  void resume(Ramp ramp) {
+    context.runOnContext(v -> armAll(i -> ramp.first(i)));
   }
 
-  private void armAll(boolean first) {
-    long now = System.currentTimeMillis();
-    for (int i = 0; i < paths.length; i++) {
-      if (ramp.first(i) == first) {
-        arm(i, Slots.slotAfter(now, offsets[i], load.intervalMs()), now);
+  /** Starts the monitors the ramp left out (the probe gets them in a new snapshot at this point). */
+  void completeRamp(Ramp ramp) {
+    context.runOnContext(v -> armAll(i -> !ramp.first(i)));
+  }
+
+  /** Stops every timer; requests under way finish on their own. */
+  void pause() {
+    context.runOnContext(v -> {
+      for (int i = 0; i < timers.length; i++) {
+        if (timers[i] >= 0) {
+          vertx.cancelTimer(timers[i]);
+          timers[i] = -1;
+        }
       }
-    }
-  }
-
-  private void arm(int monitor, long slot, long now) {
-    vertx.setTimer(Math.max(1, slot - now), id -> due(monitor, slot));
+    });
   }
 
   /** From now on, requests that start count; those started before are ignored even if they end later. */
@@ -86,6 +92,19 @@ final class BaselineVerticle extends VerticleBase {
 
   void endWindow() {
     windowEndMs = System.currentTimeMillis();
+  }
+
+  private void armAll(IntPredicate which) {
+    long now = System.currentTimeMillis();
+    for (int i = 0; i < paths.length; i++) {
+      if (which.test(i) && timers[i] < 0) {
+        arm(i, Slots.slotAfter(now, offsets[i], load.intervalMs()), now);
+      }
+    }
+  }
+
+  private void arm(int monitor, long slot, long now) {
+    timers[monitor] = vertx.setTimer(Math.max(1, slot - now), id -> due(monitor, slot));
   }
 
   private void due(int monitor, long slot) {

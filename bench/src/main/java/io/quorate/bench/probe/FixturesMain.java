@@ -18,9 +18,10 @@ import java.net.ServerSocket;
  * heap figures are the probe's alone; started once and kept for all rounds, so every round (baseline or
  * probe) meets the same warmed-up target.
  *
- * <p>Control: {@code POST /plan} with load and ramp options as body (the checks the next probe receives),
- * {@code POST /plan/complete-ramp} (all of them, now), {@code POST /window/start} and {@code POST /window/end}
- * mark a measurement window, {@code GET /window} reports it (see {@link SinkWindow} for what counts).
+ * <p>Control: {@code POST /plan} with load and ramp options as body (the checks of the next rounds),
+ * {@code POST /plan/resume} (hand them to the probe), {@code /plan/complete-ramp} (all of them, now),
+ * {@code /plan/pause} (take them back), {@code POST /window/start} and {@code /window/end} mark a
+ * measurement window, {@code GET /window} reports it (see {@link SinkWindow} for what counts).
  */
 public final class FixturesMain {
   private FixturesMain() {
@@ -51,8 +52,14 @@ public final class FixturesMain {
     String route = request.method() + " " + request.path();
     if (route.equals("GET /window")) {
       request.response().end(window.report().line());
+    } else if (route.equals("POST /plan/resume")) {
+      sink.resume();
+      request.response().setStatusCode(204).end();
     } else if (route.equals("POST /plan/complete-ramp")) {
       sink.completeRamp();
+      request.response().setStatusCode(204).end();
+    } else if (route.equals("POST /plan/pause")) {
+      sink.pause();
       request.response().setStatusCode(204).end();
     } else if (route.equals("POST /window/start")) {
       window.start();

@@ -5,6 +5,7 @@ import static io.quorate.bench.support.Stats.median;
 import static io.quorate.bench.support.Stats.ratio;
 import static io.quorate.bench.support.Stats.times;
 
+import io.quorate.bench.support.ChildJvm;
 import io.quorate.bench.support.Result;
 import io.quorate.bench.support.TextTable;
 import java.io.IOException;
@@ -12,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code probe-hanging}: the same monitors twice per round, once with the hang set (e.g. 10%) pointed at a
- * path that never answers, once with every target healthy, in alternating order. Only the healthy monitors
- * ("steady", the other 90%) are compared: their delivered rate and start lateness should not change when
+ * {@code probe-hanging}: the same monitors twice per round in one probe JVM, once with the hang set (e.g. 10%)
+ * pointed at a path that never answers, once with every target healthy, in alternating order. Only the healthy
+ * monitors ("steady", the other 90%) are compared: their delivered rate and start lateness should not change when
  * their neighbours hang until the timeout.
  */
 final class HangingScenario {
@@ -29,10 +30,10 @@ final class HangingScenario {
   String run() throws IOException, InterruptedException {
     Load hanging = options.hangingLoad(true);
     Load healthy = options.hangingLoad(false);
-    // A comparison of two runs warmed up alike: no ramp at this moderate rate, and the warm-up capped lower
-    // than for the throughput steps. The grace lets the hang set's runs started in the window reach their
+    // One probe JVM for both variants: the first round also waits for the JIT, later ones only settle. No
+    // ramp at this moderate rate. The grace lets the hang set's runs started in the window reach their
     // timeout and be counted too.
-    Window window = Window.forLoad(hanging, Ramp.NONE, options.warmupMs(), options.hangingWarmupMaxMs(),
+    Window window = Window.forLoad(hanging, Ramp.NONE, options.warmupMs(), options.warmupMaxMs(),
         options.measureMs(), hanging.timeoutMs() + 500);
     System.out.printf("%n== probe-hanging: %,d monitors every %d ms (%,.0f checks/s), %d%% hang for %d ms; "
             + "maxConcurrentChecks %d; %d round(s)%n", hanging.monitors(), hanging.intervalMs(),
@@ -40,16 +41,16 @@ final class HangingScenario {
         options.rounds());
     List<Result> with = new ArrayList<>();
     List<Result> without = new ArrayList<>();
-    for (int round = 1; round <= options.rounds(); round++) {
-      boolean healthyFirst = round % 2 == 1;
-      for (int turn = 0; turn < 2; turn++) {
-        if ((turn == 0) == healthyFirst) {
-          without.add(RunLines.probe("no hanging round " + round, runs.probe("hanging-none-r" + round, healthy,
-              Runs.fixedHeap(options.heap()), window)));
-        } else {
-          with.add(RunLines.probe(hanging.hangingPercent() + "% hanging round " + round, runs.probe(
-              "hanging-" + hanging.hangingPercent() + "pct-r" + round, hanging, Runs.fixedHeap(options.heap()),
-              window)));
+    try (ChildJvm probe = runs.probe("probe-hanging", Runs.fixedHeap(options.heap()))) {
+      for (int round = 1; round <= options.rounds(); round++) {
+        boolean healthyFirst = round % 2 == 1;
+        for (int turn = 0; turn < 2; turn++) {
+          if ((turn == 0) == healthyFirst) {
+            without.add(RunLines.probe("no hanging round " + round, runs.probeRound(probe, healthy, window)));
+          } else {
+            with.add(RunLines.probe(hanging.hangingPercent() + "% hanging round " + round,
+                runs.probeRound(probe, hanging, window)));
+          }
         }
       }
     }

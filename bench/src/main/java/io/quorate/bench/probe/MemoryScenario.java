@@ -35,10 +35,12 @@ final class MemoryScenario {
         options.memoryRounds(), window.warmupMs() / 1000, window.measureMs() / 1000);
     List<Result> results = new ArrayList<>();
     boolean outOfMemory = false;
-    for (int round = 1; round <= options.memoryRounds(); round++) {
-      ChildJvm.Finished finished = runs.probe("memory-r" + round, load, Runs.heapLimit(options.memoryHeap()), window);
-      outOfMemory |= finished.outOfMemory();
-      results.add(RunLines.probe("probe memory round " + round, finished));
+    try (ChildJvm probe = runs.probe("probe-memory", Runs.heapLimit(options.memoryHeap()))) {
+      for (int round = 1; round <= options.memoryRounds(); round++) {
+        ChildJvm.Finished finished = runs.probeRound(probe, load, window);
+        outOfMemory |= finished.outOfMemory();
+        results.add(RunLines.probe("probe memory round " + round, finished));
+      }
     }
     double expected = load.offeredPerSecond();
     double rate = median(results, "sink_steady_per_s");

@@ -93,7 +93,7 @@ public final class ProbeBench {
         + "- probe and baseline JVMs: " + String.join(" ", Runs.fixedHeap(options.heap()))
         + "; probe-memory: " + String.join(" ", Runs.heapLimit(options.memoryHeap())) + "\n"
         + "- probe: maxConcurrentChecks " + options.maxConcurrent() + " (set explicitly; default 256), loopback"
-        + " allowed (withAllowedTargets 127.0.0.0/8), Vert.x metrics on as in ProbeMain\n"
+        + " allowed (withAllowedTargets 127.0.0.0/8), Vert.x from ProbeVertx as in ProbeMain\n"
         + "- logs: " + options.logDir() + "\n";
   }
 }

@@ -12,8 +12,7 @@ import java.util.Set;
 record ProbeBenchOptions(List<String> scenarios, int rounds, List<Integer> steps, long intervalMs, long timeoutMs,
     long warmupMs, long warmupMaxMs, long measureMs, int maxConcurrent, int baselinePool, String heap,
     int memoryMonitors, long memoryIntervalMs, String memoryHeap, long memoryMeasureMs, int memoryRounds,
-    int hangingRate, int hangingPercent, long hangingIntervalMs, long hangingTimeoutMs, long hangingWarmupMaxMs,
-    Ramp ramp, Path logDir) {
+    int hangingRate, int hangingPercent, long hangingIntervalMs, long hangingTimeoutMs, Ramp ramp, Path logDir) {
 
   /** Vert.x's own default (PoolOptions.http1MaxSize): the "bare" client is an unconfigured one. */
   static final int DEFAULT_BASELINE_POOL = 5;
@@ -23,7 +22,7 @@ record ProbeBenchOptions(List<String> scenarios, int rounds, List<Integer> steps
   private static final Set<String> KNOWN = Set.of("rounds", "steps", "interval-ms", "timeout-ms", "warmup-s",
       "warmup-max-s", "measure-s", "max-concurrent", "baseline-pool", "heap", "memory-monitors", "memory-interval-s",
       "memory-heap", "memory-measure-s", "memory-rounds", "hanging-rate", "hanging-percent", "hanging-interval-ms",
-      "hanging-timeout-ms", "hanging-warmup-max-s", "ramp-percent", "ramp-s", "logs", "quick");
+      "hanging-timeout-ms", "ramp-percent", "ramp-s", "logs", "quick");
 
   static final String USAGE = """
       usage: bench/run.sh probe [scenario...] [options]
@@ -34,18 +33,19 @@ record ProbeBenchOptions(List<String> scenarios, int rounds, List<Integer> steps
         probe-hanging     10% of targets never answer; the healthy 90% vs a run without hanging targets
       options:
         --rounds 3                rounds per step and variant (medians are reported)
-        --steps 5000,10000        offered checks per second (monitors = step x interval); 7500 adds ~95 s
+        --steps 5000,10000        offered checks per second (monitors = step x interval); each step
+                                  takes about 80 s (5000,7500,10000 shows the bend in more detail)
         --interval-ms 1000        check interval of the throughput steps
         --timeout-ms 2000         check timeout of the throughput steps
-        --warmup-s 3 --warmup-max-s 12 --measure-s 3   per run: the warm-up lasts at least until every
+        --warmup-s 3 --warmup-max-s 16 --measure-s 4   per run: the warm-up lasts at least until every
                                   monitor runs on its slot, then until the JVM's JIT compilers are quiet
+                                  (a JVM serves all rounds of a step: only its first round waits long)
         --max-concurrent 2048     the probe's maxConcurrentChecks (its pool per target is this + 16)
         --baseline-pool 5         the bare client's connections per target (Vert.x's default)
         --heap 512m               -Xms/-Xmx of probe and baseline JVMs in throughput and hanging runs
         --memory-monitors 50000 --memory-interval-s 60 --memory-heap 256m --memory-measure-s 6
                                   --memory-rounds 1 (heap after GC barely varies; one run is ~50 s)
         --hanging-rate 2000 --hanging-percent 10 --hanging-interval-ms 2500 --hanging-timeout-ms 2000
-        --hanging-warmup-max-s 6  (both variants alike; no ramp at this rate)
         --ramp-percent 25 --ramp-s 2   each run starts with this share of its monitors (JIT warm-up);
                                   --ramp-percent 0 measures a cold start with everything at once
         --logs bench/target/bench-logs   one log per JVM and run
@@ -69,8 +69,8 @@ record ProbeBenchOptions(List<String> scenarios, int rounds, List<Integer> steps
         args.number("interval-ms", 1_000),
         args.number("timeout-ms", 2_000),
         args.number("warmup-s", 3) * 1000,
-        args.number("warmup-max-s", quick ? 6 : 12) * 1000,
-        args.number("measure-s", 3) * 1000,
+        args.number("warmup-max-s", 16) * 1000,
+        args.number("measure-s", quick ? 3 : 4) * 1000,
         args.integer("max-concurrent", 2_048),
         args.integer("baseline-pool", DEFAULT_BASELINE_POOL),
         args.string("heap", "512m"),
@@ -83,7 +83,6 @@ record ProbeBenchOptions(List<String> scenarios, int rounds, List<Integer> steps
         args.integer("hanging-percent", 10),
         args.number("hanging-interval-ms", 2_500),
         args.number("hanging-timeout-ms", 2_000),
-        args.number("hanging-warmup-max-s", 6) * 1000,
         new Ramp(args.integer("ramp-percent", 25), args.number("ramp-s", 2) * 1000),
         Path.of(args.string("logs", "bench/target/bench-logs")));
   }

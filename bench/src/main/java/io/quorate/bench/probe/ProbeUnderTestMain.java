@@ -7,7 +7,7 @@ import io.quorate.bench.support.ChildJvm;
 import io.quorate.bench.support.Control;
 import io.quorate.bench.support.CpuMeter;
 import io.quorate.bench.support.JitSettle;
-import io.quorate.bench.support.ParentWatch;
+import io.quorate.bench.support.Commands;
 import io.quorate.bench.support.Result;
 import io.quorate.probe.ProbeConfig;
 import io.quorate.probe.ProbeNode;
@@ -17,16 +17,18 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The probe JVM: a real {@link ProbeNode} connected over gRPC to the sink coordinator in the fixtures JVM,
- * running the checks the sink assigns against the target. It waits until every check is assigned (after
- * the {@link Ramp}, if any), lets them settle on their slots ({@code --warmup-ms}) and its JIT compilers go
- * quiet (at most {@code --warmup-max-ms}), measures for {@code --measure-ms}, gives runs started in the
- * window {@code --grace-ms} to arrive at the sink, then prints one RESULT line: what the sink received
- * (rates, outcomes, lateness per group), what this JVM spent (CPU, GC), what the probe's own /metrics says
- * (lateness quantiles, outbox), and finally the heap in use after a full GC.
+ * running the checks the sink hands out against the target. It lives for all rounds of a step, idle (no
+ * checks) between them, so its JIT warms up once. Each {@code run} command on stdin is one round: the sink
+ * hands out the checks (after the {@link Ramp}, if any), they settle on their slots ({@code --warmup-ms})
+ * and the JIT compilers go quiet (at most {@code --warmup-max-ms}), the window is measured
+ * ({@code --measure-ms}), runs started in it get {@code --grace-ms} to reach the sink, and one RESULT line
+ * says what the sink received (rates, outcomes, lateness per group), what this JVM spent (CPU, GC), what
+ * the probe's own /metrics says (lateness quantiles, outbox) and the heap in use after a full GC.
  */
 public final class ProbeUnderTestMain {
   private static final String LATENESS = "quorate_probe_check_start_lateness_seconds";
@@ -36,14 +38,9 @@ public final class ProbeUnderTestMain {
   }
 
   public static void main(String[] words) throws InterruptedException {
-    ParentWatch.exitWhenStdinCloses();
-    Set<String> known = new HashSet<>(Window.ARG_NAMES);
-    known.addAll(List.of("sink", "control", "max-concurrent", "monitors"));
-    Args args = Args.parse(words).requireKnown(known);
-    Ramp ramp = Window.rampFrom(args);
+    Commands commands = Commands.fromStdin();
+    Args args = Args.parse(words).requireKnown(Set.of("sink", "control", "max-concurrent"));
     String control = args.required("control");
-    int monitors = args.integer("monitors", 0);
-
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = productionLikeVertx(registry);
     ProbeConfig config = ProbeConfig.forRegion("bench", List.of(args.required("sink")), SinkCoordinator.TOKEN)
@@ -51,40 +48,64 @@ public final class ProbeUnderTestMain {
         // The target runs on this machine: loopback must be allowed explicitly (target safety refuses it).
         .withAllowedTargets(List.of("127.0.0.0/8"));
     ProbeNode node = ProbeNode.start(vertx, config, Clock.systemUTC(), registry).await();
-    String metricsUrl = "http://127.0.0.1:" + node.httpPort() + "/metrics";
-    long assignedAfterMs = awaitAssigned(metricsUrl, ramp.firstCount(monitors));
-    if (ramp.active()) {
-      Thread.sleep(ramp.ms());
-      Control.post(control + "/plan/complete-ramp", "");
-      awaitAssigned(metricsUrl, monitors);
+    Probe probe = new Probe(node, registry, control, "http://127.0.0.1:" + node.httpPort() + "/metrics");
+    while (!node.linkConnected()) {
+      Thread.sleep(50);
     }
+    ChildJvm.printReady(new Result().put("http_port", node.httpPort()));
 
-    long warmedUpMs = JitSettle.await(args.number("warmup-ms", 5_000), args.number("warmup-max-ms", 30_000));
-    Control.post(control + "/window/start", "");
-    ProbeCounters before = ProbeCounters.read(registry);
-    CpuMeter.Sample from = CpuMeter.sample();
-    Thread.sleep(args.number("measure-ms", 5_000));
-    Control.post(control + "/window/end", "");
-    CpuMeter.Sample to = CpuMeter.sample();
-    ProbeCounters after = ProbeCounters.read(registry);
-    Thread.sleep(args.number("grace-ms", 1_000)); // runs started in the window may still be under way
-    Result sink = Result.parse(Control.get(control + "/window"));
-    MetricsText metrics = MetricsText.parse(Control.get(metricsUrl));
-
-    Result result = new Result().put("monitors", monitors).put("max_concurrent", config.maxConcurrentChecks())
-        .put("assigned_after_ms", assignedAfterMs).put("warmup_ms", warmedUpMs);
-    CpuMeter.describe(from, to, result);
-    double seconds = (to.wallNanos() - from.wallNanos()) / 1e9;
-    result.put("checks_per_s", (after.up() + after.down() - before.up() - before.down()) / seconds);
-    result.put("skipped", after.skipped() - before.skipped());
-    result.put("outbox_dropped", after.dropped() - before.dropped());
-    fromMetrics(metrics, result);
-    heapAfterFullGc(result);
-    result.putAll("sink_", sink);
-    ChildJvm.printResult(result);
-    // No graceful close: the figures are out, and a stop is not what is measured (an overloaded probe
-    // can take long to drain).
+    Set<String> known = new HashSet<>(Window.ARG_NAMES);
+    known.add("monitors");
+    for (Optional<String[]> command = commands.next(); command.isPresent(); command = commands.next()) {
+      ChildJvm.printResult(probe.round(Args.parse(command.get()).requireKnown(known)));
+    }
+    // No graceful close: the figures are out, and a stop is not what is measured.
     System.exit(0);
+  }
+
+  /** The node under test and how to reach it; used from main only. */
+  private record Probe(ProbeNode node, PrometheusMeterRegistry registry, String control, String metricsUrl) {
+
+    /**
+     * One round: the sink hands out the plan's checks (the ramp's share first, if any), the checks settle
+     * and the JIT goes quiet, the window is measured, the sink takes the checks back.
+     */
+    Result round(Args round) throws InterruptedException {
+      Ramp ramp = Window.rampFrom(round);
+      int monitors = round.integer("monitors", 0);
+      Control.post(control + "/plan/resume", "");
+      long assignedAfterMs = awaitAssigned(metricsUrl, ramp.firstCount(monitors));
+      if (ramp.active()) {
+        Thread.sleep(ramp.ms());
+        Control.post(control + "/plan/complete-ramp", "");
+        awaitAssigned(metricsUrl, monitors);
+      }
+      long warmedUpMs = JitSettle.await(round.number("warmup-ms", 5_000), round.number("warmup-max-ms", 30_000));
+      Control.post(control + "/window/start", "");
+      ProbeCounters before = ProbeCounters.read(registry);
+      CpuMeter.Sample from = CpuMeter.sample();
+      Thread.sleep(round.number("measure-ms", 5_000));
+      Control.post(control + "/window/end", "");
+      CpuMeter.Sample to = CpuMeter.sample();
+      ProbeCounters after = ProbeCounters.read(registry);
+      Thread.sleep(round.number("grace-ms", 1_000)); // runs started in the window may still be under way
+      Result sink = Result.parse(Control.get(control + "/window"));
+      MetricsText metrics = MetricsText.parse(Control.get(metricsUrl));
+
+      Result result = new Result().put("monitors", monitors)
+          .put("max_concurrent", node.config().maxConcurrentChecks())
+          .put("assigned_after_ms", assignedAfterMs).put("warmup_ms", warmedUpMs);
+      CpuMeter.describe(from, to, result);
+      double seconds = (to.wallNanos() - from.wallNanos()) / 1e9;
+      result.put("checks_per_s", (after.up() + after.down() - before.up() - before.down()) / seconds);
+      result.put("skipped", after.skipped() - before.skipped());
+      result.put("outbox_dropped", after.dropped() - before.dropped());
+      fromMetrics(metrics, result);
+      heapAfterFullGc(result); // while the checks are still assigned: what holding them costs
+      Control.post(control + "/plan/pause", "");
+      awaitAssigned(metricsUrl, 0);
+      return result.putAll("sink_", sink);
+    }
   }
 
   /** Built as ProbeMain builds it, so the benchmark pays what production pays. */
@@ -93,7 +114,7 @@ public final class ProbeUnderTestMain {
   }
 
   /**
-   * Polls /metrics until the probe has {@code monitors} checks.
+   * Polls /metrics until the probe has {@code monitors} checks (none, for 0).
    *
    * @return milliseconds it took: connecting the link, receiving the snapshot, scheduling the checks
    */
@@ -102,11 +123,11 @@ public final class ProbeUnderTestMain {
     while (true) {
       double assigned = MetricsText.parse(Control.get(metricsUrl)).value("quorate_probe_checks_assigned");
       long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-      if (assigned >= monitors) {
+      if (monitors == 0 ? assigned == 0 : assigned >= monitors) {
         return elapsedMs;
       }
       if (elapsedMs > ASSIGN_TIMEOUT_MS) {
-        throw new IllegalStateException("only " + assigned + " of " + monitors + " checks assigned after "
+        throw new IllegalStateException(assigned + " checks assigned instead of " + monitors + " after "
             + elapsedMs + " ms");
       }
       Thread.sleep(100);

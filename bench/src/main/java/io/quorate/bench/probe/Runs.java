@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts the benchmark's JVMs: the fixtures JVM once (target and sink, kept for every round), then one
- * fresh JVM per measured run, baseline or probe, each with its heap flags. A fresh JVM per run keeps one
- * run's garbage and JIT state from leaking into the next.
+ * Starts the benchmark's JVMs: the fixtures JVM once (target and sink, kept for everything), then a
+ * baseline and a probe JVM per step or scenario, each with its heap flags, kept for all of its rounds. A
+ * JVM per step keeps one load's garbage and connections out of the next, and keeping it across rounds
+ * pays the JIT warm-up once: the probe's takes 10–15 s on two cores, and while it lasts the compiler
+ * competes with the event loop being measured.
  */
 final class Runs implements AutoCloseable {
   static final List<String> FIXTURES_FLAGS = List.of("-Xms512m", "-Xmx512m");
@@ -55,33 +57,45 @@ final class Runs implements AutoCloseable {
     return List.of("-Xmx" + heap, EXIT_ON_OOM);
   }
 
-  /** One baseline run; its figures, or a failure with no figures (printed as "-"). */
-  ChildJvm.Finished baseline(String name, Load load, List<String> jvmFlags, Window window)
-      throws IOException, InterruptedException {
+  /** A baseline JVM for one load, started and idle until asked for rounds; close it after the last. */
+  ChildJvm baseline(String name, Load load, List<String> jvmFlags) throws IOException {
     List<String> args = new ArrayList<>(load.asArgs());
     args.addAll(List.of("--target-port", Integer.toString(targetPort), "--pool",
         Integer.toString(options.baselinePool()), "--control", control));
-    args.addAll(window.asArgs());
-    return run(name, jvmFlags, BaselineMain.class.getName(), args, window.totalMs());
+    return started(name, jvmFlags, BaselineMain.class.getName(), args);
   }
 
-  /** One probe run: the sink is given the plan first, then a fresh probe JVM connects and receives it. */
-  ChildJvm.Finished probe(String name, Load load, List<String> jvmFlags, Window window)
-      throws IOException, InterruptedException {
+  /** A probe JVM connected to the sink, with no checks until asked for rounds; close it after the last. */
+  ChildJvm probe(String name, List<String> jvmFlags) throws IOException {
+    List<String> args = List.of("--sink", sink, "--control", control, "--max-concurrent",
+        Integer.toString(options.maxConcurrent()));
+    return started(name, jvmFlags, ProbeUnderTestMain.class.getName(), args);
+  }
+
+  /** One round of a baseline JVM: its figures, or none when it failed (printed as "-"). */
+  ChildJvm.Finished baselineRound(ChildJvm baseline, Window window) throws IOException, InterruptedException {
+    baseline.send("run " + String.join(" ", window.asArgs()));
+    return baseline.nextResult(Duration.ofMillis(window.totalMs()).plus(SLACK));
+  }
+
+  /** One round of a probe JVM: the sink gets the plan first, then the probe is told to run it. */
+  ChildJvm.Finished probeRound(ChildJvm probe, Load load, Window window) throws IOException, InterruptedException {
     List<String> plan = new ArrayList<>(load.asArgs());
     plan.addAll(window.ramp().asArgs());
     Control.post(control + "/plan", String.join(" ", plan));
-    List<String> args = new ArrayList<>(List.of("--sink", sink, "--control", control, "--max-concurrent",
-        Integer.toString(options.maxConcurrent()), "--monitors", Integer.toString(load.monitors())));
-    args.addAll(window.asArgs());
-    return run(name, jvmFlags, ProbeUnderTestMain.class.getName(), args, window.totalMs());
+    probe.send("run --monitors " + load.monitors() + " " + String.join(" ", window.asArgs()));
+    return probe.nextResult(Duration.ofMillis(window.totalMs()).plus(SLACK));
   }
 
-  private ChildJvm.Finished run(String name, List<String> jvmFlags, String main, List<String> args, long busyMs)
-      throws IOException, InterruptedException {
-    String logName = String.format("%02d-%s", ++started, name);
-    try (ChildJvm child = ChildJvm.start(logName, jvmFlags, main, args, options.logDir())) {
-      return child.awaitExit(Duration.ofMillis(busyMs).plus(SLACK));
+  private ChildJvm started(String name, List<String> jvmFlags, String main, List<String> args) throws IOException {
+    ChildJvm child = ChildJvm.start(String.format("%02d-%s", ++started, name), jvmFlags, main, args,
+        options.logDir());
+    try {
+      child.awaitReady(Duration.ofSeconds(60));
+      return child;
+    } catch (RuntimeException e) {
+      child.close();
+      throw e;
     }
   }
 

@@ -21,11 +21,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A coordinator reduced to what the probe needs to run at full speed: a real gRPC server implementing
- * {@code ProbeLink.Connect} that answers Hello with Welcome and a snapshot of the current plan's checks,
- * counts every observation into the {@link SinkWindow}, and acknowledges like the real coordinator does
- * (every {@value #ACK_EVERY} events and at least every second), so the probe's outbox stays small. Like the
- * real coordinator it accepts event batches. It stores nothing: the benchmark measures the probe, not
- * PostgreSQL.
+ * {@code ProbeLink.Connect} that answers Hello with Welcome and a snapshot, hands out and takes back the
+ * plan's checks between rounds ({@link #resume()}, {@link #pause()}), counts every observation into the
+ * {@link SinkWindow}, and acknowledges like the real coordinator does (every {@value #ACK_EVERY} events and
+ * at least every second), so the probe's outbox stays small. Like the real coordinator it accepts event
+ * batches and keeps gRPC's and HTTP/2's default windows. It stores nothing: the benchmark measures the
+ * probe, not PostgreSQL.
  */
 final class SinkCoordinator {
   static final String TOKEN = "bench-probe-token";
@@ -42,7 +43,9 @@ final class SinkCoordinator {
   private volatile Load load;
   private volatile AssignmentSnapshot fullSnapshot = AssignmentSnapshot.getDefaultInstance();
   private volatile AssignmentSnapshot rampSnapshot = AssignmentSnapshot.getDefaultInstance();
-  private volatile boolean ramping;
+  private volatile boolean rampActive;
+  /** What a probe has (or gets when it connects): nothing until the first round. */
+  private volatile AssignmentSnapshot current = AssignmentSnapshot.getDefaultInstance();
 
   SinkCoordinator(Vertx vertx, SinkWindow window) {
     this.vertx = vertx;
@@ -58,8 +61,8 @@ final class SinkCoordinator {
   }
 
   /**
-   * The checks the next probe to connect receives; every monitor's URL points at {@code targetPort}. With a
-   * ramp, only its first monitors until {@link #completeRamp()}.
+   * The checks of the next rounds; every monitor's URL points at {@code targetPort}. Nothing is sent until
+   * {@link #resume()}: with a ramp, then only the ramp's monitors until {@link #completeRamp()}.
    */
   void plan(Load next, Ramp ramp, int targetPort) {
     AssignmentSnapshot.Builder all = AssignmentSnapshot.newBuilder();
@@ -82,14 +85,30 @@ final class SinkCoordinator {
     }
     fullSnapshot = all.build();
     rampSnapshot = first.build();
-    ramping = ramp.active();
+    rampActive = ramp.active();
     load = next;
   }
 
-  /** Sends every check to the connected probes (a snapshot keeps the schedule of checks it already had). */
+  /** Gives the connected probes the plan's checks (the ramp's share first, if it has a ramp). */
+  void resume() {
+    current = rampActive ? rampSnapshot : fullSnapshot;
+    sendCurrent();
+  }
+
+  /** Gives the connected probes every check of the plan (a snapshot keeps the schedule of checks they had). */
   void completeRamp() {
-    ramping = false;
-    CoordinatorMessage message = CoordinatorMessage.newBuilder().setSnapshot(fullSnapshot).build();
+    current = fullSnapshot;
+    sendCurrent();
+  }
+
+  /** Takes every check away: an idle probe between its rounds, while the baseline is measured. */
+  void pause() {
+    current = AssignmentSnapshot.getDefaultInstance();
+    sendCurrent();
+  }
+
+  private void sendCurrent() {
+    CoordinatorMessage message = CoordinatorMessage.newBuilder().setSnapshot(current).build();
     for (Stream stream : streams) {
       stream.context.runOnContext(v -> stream.request.response().write(message));
     }
@@ -127,8 +146,7 @@ final class SinkCoordinator {
       if (message.hasHello()) {
         request.response().write(CoordinatorMessage.newBuilder()
             .setWelcome(Welcome.newBuilder().setCoordinatorNodeId("bench-sink").setAcceptsEventBatches(true)).build());
-        request.response().write(CoordinatorMessage.newBuilder()
-            .setSnapshot(ramping ? rampSnapshot : fullSnapshot).build());
+        request.response().write(CoordinatorMessage.newBuilder().setSnapshot(current).build());
       } else if (message.hasEvent()) {
         receive(message.getEvent());
       } else if (message.hasEvents()) {

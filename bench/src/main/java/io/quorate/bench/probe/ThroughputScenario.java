@@ -5,6 +5,7 @@ import static io.quorate.bench.support.Stats.median;
 import static io.quorate.bench.support.Stats.ratio;
 import static io.quorate.bench.support.Stats.times;
 
+import io.quorate.bench.support.ChildJvm;
 import io.quorate.bench.support.Result;
 import io.quorate.bench.support.Stats;
 import io.quorate.bench.support.TextTable;
@@ -13,9 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code probe-throughput} (and {@code baseline} alone): at each offered rate, rounds of a baseline run and
- * a probe run in alternating order (B,P then P,B ...), so slow drifts of the shared machine hit both alike;
- * the tables show medians over rounds and probe/baseline ratios of those medians.
+ * {@code probe-throughput} (and {@code baseline} alone): at each offered rate, a baseline JVM and a probe
+ * JVM, and rounds of one baseline window and one probe window in alternating order (B,P then P,B ...), so
+ * slow drifts of the shared machine hit both alike; the one not measured is idle meanwhile. The tables show
+ * medians over rounds and probe/baseline ratios of those medians.
  */
 final class ThroughputScenario {
   /** The target: at least this many checks per second ... */
@@ -46,20 +48,25 @@ final class ThroughputScenario {
         "others' cores base / probe");
     for (int step : options.steps()) {
       Load load = options.throughputLoad(step);
-      Window window = Window.forLoad(load, options.ramp(), options.warmupMs(), options.warmupMaxMs(),
+      // Each JVM's first round ramps and waits for its JIT; later rounds find it warm and only settle.
+      Window first = Window.forLoad(load, options.ramp(), options.warmupMs(), options.warmupMaxMs(),
+          options.measureMs(), GRACE_MS);
+      Window later = Window.forLoad(load, Ramp.NONE, options.warmupMs(), options.warmupMaxMs(),
           options.measureMs(), GRACE_MS);
       List<Result> base = new ArrayList<>();
       List<Result> probe = new ArrayList<>();
-      for (int round = 1; round <= options.rounds(); round++) {
-        boolean baselineFirst = round % 2 == 1 || !withProbe;
-        for (int turn = 0; turn < (withProbe ? 2 : 1); turn++) {
-          String label = step + "/s round " + round;
-          if ((turn == 0) == baselineFirst) {
-            base.add(RunLines.baseline("baseline " + label, runs.baseline("baseline-" + step + "-r" + round, load,
-                Runs.fixedHeap(options.heap()), window)));
-          } else {
-            probe.add(RunLines.probe("probe " + label, runs.probe("probe-" + step + "-r" + round, load,
-                Runs.fixedHeap(options.heap()), window)));
+      try (ChildJvm baselineJvm = runs.baseline("baseline-" + step, load, Runs.fixedHeap(options.heap()));
+           ChildJvm probeJvm = withProbe ? runs.probe("probe-" + step, Runs.fixedHeap(options.heap())) : null) {
+        for (int round = 1; round <= options.rounds(); round++) {
+          Window window = round == 1 ? first : later;
+          boolean baselineFirst = round % 2 == 1 || !withProbe;
+          for (int turn = 0; turn < (withProbe ? 2 : 1); turn++) {
+            String label = step + "/s round " + round;
+            if ((turn == 0) == baselineFirst) {
+              base.add(RunLines.baseline("baseline " + label, runs.baselineRound(baselineJvm, window)));
+            } else {
+              probe.add(RunLines.probe("probe " + label, runs.probeRound(probeJvm, load, window)));
+            }
           }
         }
       }

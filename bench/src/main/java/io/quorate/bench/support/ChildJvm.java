@@ -3,6 +3,7 @@ package io.quorate.bench.support;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,31 +11,35 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * One benchmark JVM started by the runner from the same jar: its own heap flags, its output copied line by
- * line into {@code <logDir>/<name>.log}, and two lines read back: {@code READY k=v...} once it serves, and
- * {@code RESULT k=v...} with its figures. Separate JVMs keep the measured process free of the load
+ * line into {@code <logDir>/<name>.log}, and lines read back: {@code READY k=v...} once it serves, then one
+ * {@code RESULT k=v...} per round. Rounds are asked for on its stdin ({@link #send}, read by
+ * {@link Commands}); closing stdin ends it. Separate JVMs keep the measured process free of the load
  * generator's and the target's work, and give each its own heap limit.
  */
 public final class ChildJvm implements AutoCloseable {
   private static final String READY = "READY ";
   private static final String RESULT = "RESULT ";
+  private static final Result EXITED = new Result();
 
   private final String name;
   private final Process process;
   private final Path log;
   private final List<String> command;
   private final CompletableFuture<Result> ready = new CompletableFuture<>();
-  private final CompletableFuture<Result> result = new CompletableFuture<>();
+  private final BlockingQueue<Result> results = new LinkedBlockingQueue<>();
   private volatile boolean outOfMemory;
   private volatile boolean closing;
 
-  /** How a child ended: its figures ({@code null} when it printed none), exit code and whether it ran out of heap. */
+  /** How a round ended: its figures ({@code null} when there were none), and if the JVM is gone, how. */
   public record Finished(Result result, int exitCode, boolean outOfMemory, Path log) {
   }
 
@@ -56,7 +61,6 @@ public final class ChildJvm implements AutoCloseable {
     command.addAll(args);
     Files.createDirectories(logDir);
     Path log = logDir.resolve(name + ".log");
-    // stdin stays an open pipe on purpose: the child exits when it closes (ParentWatch).
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     ChildJvm child = new ChildJvm(name, process, log, command);
     Thread copier = new Thread(child::copyOutput, "output-" + name);
@@ -73,61 +77,61 @@ public final class ChildJvm implements AutoCloseable {
     return String.join(" ", shown);
   }
 
-  public Path log() {
-    return log;
-  }
-
   /** Waits for the READY line; fails (naming the log) when the child exits or takes longer than {@code timeout}. */
   public Result awaitReady(Duration timeout) {
-    return await(ready, timeout, "to be ready");
-  }
-
-  /** Waits for the child to exit on its own; after {@code timeout} it is killed and reported without figures. */
-  public Finished awaitExit(Duration timeout) throws InterruptedException {
-    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      System.err.println(name + ": still running after " + timeout.toSeconds() + " s, killed; see " + log);
-      close();
-    }
-    Result figures = result.getNow(null);
-    if (figures == null) {
-      // The output copier may still be on the last lines: give it a moment.
-      try {
-        figures = result.get(2, TimeUnit.SECONDS);
-      } catch (ExecutionException | TimeoutException e) {
-        figures = null;
-      }
-    }
-    return new Finished(figures, process.waitFor(), outOfMemory, log);
-  }
-
-  @Override
-  public void close() {
-    if (!process.isAlive()) {
-      return;
-    }
-    closing = true;
-    process.destroy();
     try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private Result await(CompletableFuture<Result> line, Duration timeout, String what) {
-    try {
-      return line.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       close();
-      throw new IllegalStateException(name + ": timed out waiting " + what + "; see " + log);
+      throw new IllegalStateException(name + ": not ready after " + timeout.toSeconds() + " s; see " + log);
     } catch (ExecutionException e) {
       throw new IllegalStateException(name + ": " + e.getCause().getMessage() + "; see " + log);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(name + ": interrupted", e);
+    }
+  }
+
+  /** Sends one command line to the child's stdin. */
+  public void send(String line) throws IOException {
+    OutputStream in = process.getOutputStream();
+    in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    in.flush();
+  }
+
+  /**
+   * Waits for the next RESULT line. When the child exits first, or {@code timeout} passes (the child is
+   * then killed), the round has no figures.
+   */
+  public Finished nextResult(Duration timeout) throws InterruptedException {
+    Result figures = results.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (figures == null) {
+      System.err.println(name + ": no result after " + timeout.toSeconds() + " s, stopped; see " + log);
+      close();
+    }
+    if (figures == null || figures == EXITED) {
+      return new Finished(null, process.waitFor(), outOfMemory, log);
+    }
+    return new Finished(figures, -1, outOfMemory, log);
+  }
+
+  /** Ends the child: end of input first (it exits on its own), then a kill if it does not. */
+  @Override
+  public void close() {
+    closing = true;
+    try {
+      process.getOutputStream().close();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+      }
+    } catch (IOException e) {
+      process.destroyForcibly();
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -142,7 +146,7 @@ public final class ChildJvm implements AutoCloseable {
         if (line.startsWith(READY)) {
           ready.complete(Result.parse(line.substring(READY.length())));
         } else if (line.startsWith(RESULT)) {
-          result.complete(Result.parse(line.substring(RESULT.length())));
+          results.add(Result.parse(line.substring(RESULT.length())));
         } else if (line.contains("OutOfMemoryError")) {
           outOfMemory = true;
         }
@@ -153,7 +157,7 @@ public final class ChildJvm implements AutoCloseable {
       }
     } finally {
       ready.completeExceptionally(new IllegalStateException("exited before it was ready"));
-      result.completeExceptionally(new IllegalStateException("exited without a RESULT line"));
+      results.add(EXITED);
     }
   }
 

@@ -20,8 +20,8 @@ public final class ParentWatch {
       } catch (IOException ignored) {
         // a broken pipe means the same as end of input
       }
-      System.err.println("runner gone (stdin closed): exiting");
-      Runtime.getRuntime().halt(3);
+      System.err.println("end of input from the runner: exiting");
+      Runtime.getRuntime().halt(0);
     }, "parent-watch");
     watch.setDaemon(true);
     watch.start();
