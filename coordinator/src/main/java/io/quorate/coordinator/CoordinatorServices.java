@@ -4,7 +4,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.quorate.coordinator.api.ApiRouter;
 import io.quorate.coordinator.auth.TokenVerifier;
 import io.quorate.coordinator.config.CoordinatorConfig;
-import io.quorate.coordinator.heartbeat.HeartbeatSweeper;
+import io.quorate.coordinator.heartbeat.HeartbeatDecisions;
+import io.quorate.coordinator.heartbeat.HeartbeatRoutes;
 import io.quorate.coordinator.heartbeat.PingIngest;
 import io.quorate.coordinator.heartbeat.PingRoutes;
 import io.quorate.coordinator.incident.IncidentLifecycle;
@@ -56,11 +57,11 @@ final class CoordinatorServices {
   private final HttpServer http;
   private final ProbeLinkServer link;
   private final DeliveryDispatcher dispatcher;
-  private final HeartbeatSweeper sweeper;
+  private final HeartbeatDecisions sweeper;
   private final WebClient webClient;
 
   private CoordinatorServices(Context context, Pool pool, HttpServer http, ProbeLinkServer link, DeliveryDispatcher dispatcher,
-      HeartbeatSweeper sweeper, WebClient webClient) {
+      HeartbeatDecisions sweeper, WebClient webClient) {
     this.context = context;
     this.pool = pool;
     this.http = http;
@@ -82,14 +83,14 @@ final class CoordinatorServices {
     IncidentLifecycle lifecycle = new IncidentLifecycle(urls::app, dispatcher::poll, registry);
     MonitorStore monitors = new MonitorStore(pool, clock);
     ObservationIngest observations = new ObservationIngest(pool, clock, lifecycle);
-    PingIngest pings = new PingIngest(pool, clock, lifecycle);
+    HeartbeatDecisions sweeper = new HeartbeatDecisions(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());
+    PingIngest pings = new PingIngest(pool, clock, sweeper);
     ProbeLinkServer link = new ProbeLinkServer(vertx, config.nodeId(), probeTokens, pool, clock, monitors,
         observations, pings, registry);
-    HeartbeatSweeper sweeper = new HeartbeatSweeper(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());
     AssignmentBus bus = new AssignmentBus(vertx);
     CheckTestRelay relay = new CheckTestRelay(vertx, link);
     CheckTester tester = new CheckTester(vertx, clusterMembers);
-    Router router = routes(vertx, config, clock, registry, pool, adminTokens, urls, monitors, pings, tester, bus);
+    Router router = routes(vertx, config, clock, registry, pool, adminTokens, urls, monitors, pings, sweeper, tester, bus);
     router.get("/health").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
         .end(health(config, link, clusterMembers).encode()));
 
@@ -111,19 +112,20 @@ final class CoordinatorServices {
 
   private static Router routes(Vertx vertx, CoordinatorConfig config, Clock clock, PrometheusMeterRegistry registry,
       Pool pool, TokenVerifier adminTokens, PublicUrls urls, MonitorStore monitors, PingIngest pings,
-      CheckTester tester, AssignmentBus bus) {
+      HeartbeatDecisions decisions, CheckTester tester, AssignmentBus bus) {
     Router router = Router.router(vertx);
     Router api = ApiRouter.create(vertx, adminTokens,
         open -> new StatusRoutes(pool, monitors, clock).mount(open),
         secured -> {
           new CheckTestRoutes(monitors, tester).mount(secured);
           new MonitorRoutes(pool, monitors, bus, clock, urls::pingBase).mount(secured);
+          new HeartbeatRoutes(pool, clock, decisions, urls::pingBase).mount(secured);
           new ObservationRoutes(pool).mount(secured);
           new IncidentRoutes(pool).mount(secured);
           new ChannelRoutes(new ChannelStore(pool, clock)).mount(secured);
         });
     router.route("/api/v1/*").subRouter(api);
-    new PingRoutes(pings, clock, registry).mount(router);
+    new PingRoutes(pings, clock, config.nodeId(), registry).mount(router);
     WebRoutes.mount(router, registry);
     return router;
   }

@@ -52,8 +52,8 @@ class DeliveryTest {
     String id = monitor.getString("id");
     ping(0, monitor);
     JsonObject incident = Eventually.value(WAIT, "heartbeat incident opens", () -> api.openIncident(id));
-    assertTrue(incident.getString("reason").startsWith("no ping for "), incident.getString("reason"));
-    assertTrue(incident.getString("reason").contains("(period 2s, grace 2s)"), incident.getString("reason"));
+    assertTrue(incident.getString("reason").startsWith("no ping since "), incident.getString("reason"));
+    assertTrue(incident.getString("reason").contains("+ grace 2s"), incident.getString("reason"));
     assertEquals("down", api.get("/api/v1/monitors/" + id).json().getString("state"));
 
     ping(1, monitor);

@@ -166,7 +166,7 @@ class EndToEndTest {
     assertEquals(404, probes.http("ap-south").get("/ping/6d2f5e4a-8d0e-4c2a-9a55-2b1f4c3d2e1f").status());
 
     JsonObject incident = Eventually.value(WAIT, "no ping for period plus grace opens an incident", () -> api.openIncident(id));
-    assertTrue(incident.getString("reason").startsWith("no ping for "), incident.getString("reason"));
+    assertTrue(incident.getString("reason").startsWith("no ping since "), incident.getString("reason"));
 
     assertEquals(200, probes.http("eu-west").post(path, "exported 42 invoices").status());
     Eventually.until(WAIT, "the ping resolves it", () -> api.openIncident(id) == null);

@@ -34,6 +34,12 @@ public final class AlertText {
         + TIME.format(incident.openedAt()) + ". " + how + ". " + link;
   }
 
+  /** e.g. "FALSE ALARM: Nightly report. Not down after all: a ping received 14:01:07 UTC in eu-west …" */
+  public static String falseAlarm(Incident incident, String how, String link) {
+    return "FALSE ALARM: " + incident.monitorName() + ". Not down after all: " + how + ". Alert sent "
+        + TIME.format(incident.openedAt()) + ". " + link;
+  }
+
   public static String time(Instant instant) {
     return TIME.format(instant);
   }

@@ -5,7 +5,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An outage of one monitor that a quorum agreed on, open until it resolves. */
+/**
+ * An outage of one monitor that a quorum agreed on, open until it resolves.
+ *
+ * @param cause for heartbeats, what opened it: missed, fail, zombie, fleet_rate, fleet_failures (see
+ *     {@code HeartbeatProblem.Cause}); empty for HTTP monitors
+ * @param deadlineAt for a missed heartbeat, the deadline that passed without a ping
+ * @param resolution how it ended, e.g. "Ping received 14:05:02 UTC in eu-west"
+ * @param falseAlarm it resolved because pings from before its deadline arrived late: nothing was down
+ */
 public record Incident(
     UUID id,
     UUID monitorId,
@@ -13,7 +21,11 @@ public record Incident(
     Instant openedAt,
     Optional<Instant> resolvedAt,
     String reason,
-    List<String> regionsDown) {
+    List<String> regionsDown,
+    String cause,
+    Optional<Instant> deadlineAt,
+    String resolution,
+    boolean falseAlarm) {
 
   public Incident {
     regionsDown = List.copyOf(regionsDown);

@@ -16,6 +16,10 @@ public final class IncidentJson {
         .put("opened_at", incident.openedAt().toString())
         .put("resolved_at", incident.resolvedAt().map(Object::toString).orElse(null))
         .put("reason", incident.reason())
-        .put("regions_down", new JsonArray(incident.regionsDown()));
+        .put("regions_down", new JsonArray(incident.regionsDown()))
+        .put("cause", incident.cause().isEmpty() ? null : incident.cause())
+        .put("deadline_at", incident.deadlineAt().map(Object::toString).orElse(null))
+        .put("resolution", incident.resolution().isEmpty() ? null : incident.resolution())
+        .put("false_alarm", incident.falseAlarm());
   }
 }

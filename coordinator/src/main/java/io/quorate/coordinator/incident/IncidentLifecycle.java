@@ -39,7 +39,13 @@ public final class IncidentLifecycle {
    */
   public Future<Optional<Incident>> open(SqlClient tx, UUID monitorId, String monitorName, String reason,
       String agreement, List<String> regionsDown, Instant now) {
-    return IncidentStore.open(tx, monitorId, monitorName, reason, regionsDown, now).compose(opened -> {
+    return open(tx, monitorId, monitorName, reason, agreement, regionsDown, "", Optional.empty(), now);
+  }
+
+  /** As above, with a heartbeat's cause and the deadline it missed (see {@link Incident}). */
+  public Future<Optional<Incident>> open(SqlClient tx, UUID monitorId, String monitorName, String reason,
+      String agreement, List<String> regionsDown, String cause, Optional<Instant> deadlineAt, Instant now) {
+    return IncidentStore.open(tx, monitorId, monitorName, reason, regionsDown, cause, deadlineAt, now).compose(opened -> {
       if (opened.isEmpty()) {
         return Future.succeededFuture(opened);
       }
@@ -54,12 +60,17 @@ public final class IncidentLifecycle {
 
   /** @param how why it resolved, e.g. "2 of 3 regions up; quorum 2" */
   public Future<Optional<Incident>> resolve(SqlClient tx, UUID incidentId, String how, Instant now) {
-    return IncidentStore.resolve(tx, incidentId, now).compose(resolved -> {
+    return resolve(tx, incidentId, how, false, now);
+  }
+
+  /** @param falseAlarm nothing was down: the pings that disprove it arrived late (see {@link Incident}) */
+  public Future<Optional<Incident>> resolve(SqlClient tx, UUID incidentId, String how, boolean falseAlarm, Instant now) {
+    return IncidentStore.resolve(tx, incidentId, how, falseAlarm, now).compose(resolved -> {
       if (resolved.isEmpty()) {
         return Future.succeededFuture(resolved);
       }
       Incident incident = resolved.get();
-      String text = AlertText.resolved(incident, how, link());
+      String text = falseAlarm ? AlertText.falseAlarm(incident, how, link()) : AlertText.resolved(incident, how, link());
       log.info("incident resolved incident={} monitor={} name=\"{}\" how=\"{}\"", incident.id(), incident.monitorId(),
           incident.monitorName(), how);
       registry.counter("quorate_incidents_total", "event", "resolved").increment();

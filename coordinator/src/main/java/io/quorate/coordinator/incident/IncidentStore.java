@@ -2,6 +2,7 @@ package io.quorate.coordinator.incident;
 
 import static io.quorate.coordinator.db.Timestamps.utc;
 
+import io.quorate.coordinator.db.Timestamps;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -21,26 +22,39 @@ import java.util.UUID;
  * other learns it lost (an empty result), so it sends nothing.
  */
 public final class IncidentStore {
-  private static final String COLUMNS = "id, monitor_id, monitor_name, opened_at, resolved_at, reason, regions_down";
+  private static final String COLUMNS = "id, monitor_id, monitor_name, opened_at, resolved_at, reason, regions_down, cause, deadline_at, resolution, false_alarm";
 
   private IncidentStore() {}
 
   /** @return the new incident, or empty when the monitor already had an open one */
   public static Future<Optional<Incident>> open(SqlClient tx, UUID monitorId, String monitorName, String reason,
-      List<String> regionsDown, Instant now) {
-    return tx.preparedQuery("INSERT INTO incidents (id, monitor_id, monitor_name, opened_at, reason, regions_down)"
-            + " VALUES ($1, $2, $3, $4, $5, $6)"
+      List<String> regionsDown, String cause, Optional<Instant> deadlineAt, Instant now) {
+    return tx.preparedQuery("INSERT INTO incidents (id, monitor_id, monitor_name, opened_at, reason, regions_down, cause,"
+            + " deadline_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
             + " ON CONFLICT (monitor_id) WHERE resolved_at IS NULL DO NOTHING RETURNING " + COLUMNS)
-        .execute(Tuple.of(UUID.randomUUID(), monitorId, monitorName, utc(now), reason,
-            regionsDown.toArray(String[]::new)))
+        .execute(Tuple.from(new Object[] {UUID.randomUUID(), monitorId, monitorName, utc(now), reason,
+            regionsDown.toArray(String[]::new), cause, deadlineAt.map(Timestamps::utc).orElse(null)}))
         .map(IncidentStore::first);
   }
 
   /** @return the resolved incident, or empty when it was already resolved */
-  public static Future<Optional<Incident>> resolve(SqlClient tx, UUID incidentId, Instant now) {
-    return tx.preparedQuery("UPDATE incidents SET resolved_at = $2 WHERE id = $1 AND resolved_at IS NULL RETURNING " + COLUMNS)
-        .execute(Tuple.of(incidentId, utc(now)))
+  public static Future<Optional<Incident>> resolve(SqlClient tx, UUID incidentId, String resolution, boolean falseAlarm,
+      Instant now) {
+    return tx.preparedQuery("UPDATE incidents SET resolved_at = $2, resolution = $3, false_alarm = $4"
+            + " WHERE id = $1 AND resolved_at IS NULL RETURNING " + COLUMNS)
+        .execute(Tuple.of(incidentId, utc(now), resolution, falseAlarm))
         .map(IncidentStore::first);
+  }
+
+  /** The open incidents of these monitors, by monitor. */
+  public static Future<java.util.Map<UUID, Incident>> findOpen(SqlClient client, List<UUID> monitorIds) {
+    return client.preparedQuery("SELECT " + COLUMNS + " FROM incidents WHERE resolved_at IS NULL AND monitor_id = ANY($1)")
+        .execute(Tuple.of(monitorIds.toArray(UUID[]::new)))
+        .map(rows -> {
+          java.util.Map<UUID, Incident> open = new java.util.HashMap<>();
+          rows.forEach(row -> open.put(row.getUUID("monitor_id"), toIncident(row)));
+          return open;
+        });
   }
 
   public static Future<Optional<Incident>> findOpen(SqlClient client, UUID monitorId) {
@@ -77,6 +91,8 @@ public final class IncidentStore {
     return new Incident(row.getUUID("id"), row.getUUID("monitor_id"), row.getString("monitor_name"),
         row.getOffsetDateTime("opened_at").toInstant(),
         Optional.ofNullable(row.getOffsetDateTime("resolved_at")).map(OffsetDateTime::toInstant),
-        row.getString("reason"), regions == null ? List.of() : Arrays.asList(regions));
+        row.getString("reason"), regions == null ? List.of() : Arrays.asList(regions), row.getString("cause"),
+        Optional.ofNullable(row.getOffsetDateTime("deadline_at")).map(OffsetDateTime::toInstant),
+        row.getString("resolution"), row.getBoolean("false_alarm"));
   }
 }

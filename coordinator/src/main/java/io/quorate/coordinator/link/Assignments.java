@@ -17,25 +17,26 @@ import java.util.List;
 public final class Assignments {
   private Assignments() {}
 
-  static AssignmentSnapshot snapshot(List<Monitor> monitors, String region) {
+  /** @param pingKey the project's ping key, so probes also accept {@code /ping/<ping key>/<slug>} */
+  static AssignmentSnapshot snapshot(List<Monitor> monitors, String region, String pingKey) {
     AssignmentSnapshot.Builder snapshot = AssignmentSnapshot.newBuilder();
     for (Monitor monitor : monitors) {
       if (monitor.spec() instanceof HttpSpec http && http.regions().contains(region)) {
         snapshot.addChecks(check(monitor, http));
       } else if (monitor.spec() instanceof HeartbeatSpec heartbeat) {
-        snapshot.addHeartbeats(target(monitor, heartbeat));
+        snapshot.addHeartbeats(target(monitor, heartbeat, pingKey));
       }
     }
     return snapshot.build();
   }
 
   /** The change for one region after a monitor was created, edited or (when {@code monitor} is null) deleted. */
-  static AssignmentChange change(java.util.UUID monitorId, Monitor monitor, String region) {
+  static AssignmentChange change(java.util.UUID monitorId, Monitor monitor, String region, String pingKey) {
     AssignmentChange.Builder change = AssignmentChange.newBuilder();
     if (monitor != null && monitor.spec() instanceof HttpSpec http && http.regions().contains(region)) {
       change.addUpsertedChecks(check(monitor, http));
     } else if (monitor != null && monitor.spec() instanceof HeartbeatSpec heartbeat) {
-      change.addUpsertedHeartbeats(target(monitor, heartbeat));
+      change.addUpsertedHeartbeats(target(monitor, heartbeat, pingKey));
     } else {
       change.addRemovedMonitorIds(monitorId.toString());
     }
@@ -67,7 +68,8 @@ public final class Assignments {
         .build();
   }
 
-  private static HeartbeatTarget target(Monitor monitor, HeartbeatSpec heartbeat) {
-    return HeartbeatTarget.newBuilder().setMonitorId(monitor.id().toString()).setPingId(heartbeat.pingId().toString()).build();
+  private static HeartbeatTarget target(Monitor monitor, HeartbeatSpec heartbeat, String pingKey) {
+    return HeartbeatTarget.newBuilder().setMonitorId(monitor.id().toString()).setPingId(heartbeat.pingId().toString())
+        .setPingKey(heartbeat.slug().isPresent() ? pingKey : "").setSlug(heartbeat.slug().orElse("")).build();
   }
 }

@@ -4,8 +4,13 @@ import static io.quorate.coordinator.db.Timestamps.utc;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quorate.coordinator.auth.TokenVerifier;
+import io.quorate.coordinator.heartbeat.IncomingPing;
 import io.quorate.coordinator.heartbeat.PingIngest;
+import io.quorate.coordinator.heartbeat.Watermarks;
+import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorStore;
+import io.quorate.coordinator.project.Project;
+import io.quorate.coordinator.project.ProjectStore;
 import io.quorate.coordinator.quorum.ObservationIngest;
 import io.quorate.link.v1.AssignmentSnapshot;
 import io.quorate.link.v1.CheckRunResult;
@@ -15,8 +20,10 @@ import io.quorate.link.v1.Hello;
 import io.quorate.link.v1.ProbeLinkGrpcService;
 import io.quorate.link.v1.ProbeMessage;
 import io.quorate.link.v1.RunCheck;
+import io.quorate.link.v1.Watermark;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.grpc.common.GrpcStatus;
@@ -26,8 +33,10 @@ import io.vertx.grpc.server.GrpcServerRequest;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -43,6 +52,8 @@ import org.slf4j.LoggerFactory;
 public final class ProbeLinkServer {
   private static final Logger log = LoggerFactory.getLogger(ProbeLinkServer.class);
   private static final long MAX_MESSAGE_BYTES = 4L * 1024 * 1024;
+  private static final int STREAM_WINDOW_BYTES = 1024 * 1024;
+  private static final int CONNECTION_WINDOW_BYTES = 4 * 1024 * 1024;
   private final Vertx vertx;
   private final String nodeId;
   private final TokenVerifier probeTokens;
@@ -74,7 +85,12 @@ public final class ProbeLinkServer {
     // Above the 256 KiB default: an EventBatch of up to 128 KiB, or an event with a large ping body, must fit.
     GrpcServer grpc = GrpcServer.server(vertx, new GrpcServerOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
     grpc.callHandler(ProbeLinkGrpcService.Connect, this::accept);
-    return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+    // HTTP/2 flow-control windows well above the 64 KiB default: probes send batches of up to 128 KiB, and a
+    // replaying spool sends many back to back.
+    HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
+        .setInitialSettings(new Http2Settings().setInitialWindowSize(STREAM_WINDOW_BYTES))
+        .setHttp2ConnectionWindowSize(CONNECTION_WINDOW_BYTES);
+    return vertx.createHttpServer(options)
         .requestHandler(grpc)
         .listen()
         .onSuccess(server -> httpServer = server);
@@ -95,10 +111,13 @@ public final class ProbeLinkServer {
     if (sessions.isEmpty()) {
       return Future.succeededFuture();
     }
-    return monitors.find(monitorId).map(monitor -> {
+    Future<Optional<Monitor>> found = monitors.find(monitorId);
+    Future<Project> project = ProjectStore.findDefault(pool);
+    return Future.all(found, project).map(all -> {
       for (ProbeSession session : sessions) {
         if (session.ready()) {
-          session.send(Assignments.change(monitorId, monitor.orElse(null), session.region()));
+          session.send(Assignments.change(monitorId, found.result().orElse(null), session.region(),
+              project.result().pingKey()));
         }
       }
       return null;
@@ -151,25 +170,33 @@ public final class ProbeLinkServer {
     return pool.preparedQuery("INSERT INTO probe_regions (region, first_seen_at, last_seen_at) VALUES ($1, $2, $2)"
             + " ON CONFLICT (region) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at")
         .execute(Tuple.of(session.region(), utc(clock.instant())))
-        .compose(v -> monitors.list())
-        .map(all -> Assignments.snapshot(all, session.region()));
+        .compose(v -> Future.all(monitors.list(), ProjectStore.findDefault(pool)))
+        .map(all -> Assignments.snapshot(all.resultAt(0), session.region(), all.<Project>resultAt(1).pingKey()));
   }
 
   void unregister(ProbeSession session) {
     sessions.remove(session);
   }
 
-  /** Stores one event; the returned future succeeds once it is durable. */
-  Future<Void> store(Hello hello, Event event) {
-    if (event.hasObservation()) {
+  /** Stores a batch of events (all pings, or one observation); the returned future succeeds once it is durable. */
+  Future<Void> store(Hello hello, List<Event> events) {
+    if (events.size() == 1 && events.get(0).hasObservation()) {
+      Event event = events.get(0);
       registry.counter("quorate_observations_total", "region", hello.getRegion()).increment();
       return observations.ingest(event.getEventId(), hello.getNodeId(), hello.getRegion(), event.getObservation());
     }
-    if (event.hasPing()) {
-      registry.counter("quorate_pings_total", "via", "probe").increment();
-      return pings.ingest(event.getEventId(), hello.getRegion(), event.getPing()).mapEmpty();
-    }
-    return Future.succeededFuture();
+    List<IncomingPing> batch = events.stream().filter(Event::hasPing)
+        .map(e -> new IncomingPing(e.getEventId(), hello.getRegion(), hello.getNodeId(), e.getPing())).toList();
+    registry.counter("quorate_pings_total", "via", "probe").increment(batch.size());
+    return pings.ingest(batch).mapEmpty();
+  }
+
+  /** "Every ping this node received before T is stored": written once its events are. */
+  Future<Void> recordWatermark(Hello hello, Watermark watermark) {
+    return Watermarks.record(pool, hello.getRegion(), hello.getNodeId(),
+            Instant.ofEpochMilli(watermark.getReceivedBeforeMs()), clock.instant())
+        .onFailure(error -> log.warn("watermark not recorded region={} node={} error={}", hello.getRegion(),
+            hello.getNodeId(), error.toString()));
   }
 
   /** Regions with a probe connected to this node. */

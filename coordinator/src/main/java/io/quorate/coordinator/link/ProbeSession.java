@@ -8,12 +8,14 @@ import io.quorate.link.v1.Event;
 import io.quorate.link.v1.Hello;
 import io.quorate.link.v1.ProbeMessage;
 import io.quorate.link.v1.RunCheck;
+import io.quorate.link.v1.Watermark;
 import io.quorate.link.v1.Welcome;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.GrpcServerRequest;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One probe node's stream. Events are stored strictly one after another, so {@code Ack{seq}} can promise
- * that everything up to seq is durable. The stream is paused while too many events wait, which pushes
+ * One probe node's stream. Events are stored strictly one batch after another, so {@code Ack{seq}} can
+ * promise that everything up to seq is durable, and a {@code Watermark} is recorded only once every event
+ * up to its seq is. The stream is paused while too many events wait, which pushes
  * back on the probe through HTTP/2 flow control instead of buffering without bound here.
  */
 final class ProbeSession {
@@ -31,6 +34,7 @@ final class ProbeSession {
   private static final int PAUSE_ABOVE = 1_000;
   private static final int RESUME_BELOW = 100;
   private static final int ACK_EVERY = 100;
+  private static final int MAX_PINGS_PER_BATCH = 500;
   private static final long KEEPALIVE_MS = 10_000;
 
   private final Vertx vertx;
@@ -44,6 +48,9 @@ final class ProbeSession {
   private long ackedSeq;
   private long storedSeq;
   private long keepaliveTimer = -1;
+  /** The newest watermark received and not yet recorded: it is recorded once its events are stored. */
+  private Watermark pendingWatermark;
+  private boolean recordingWatermark;
 
   ProbeSession(Vertx vertx, GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream, ProbeLinkServer server) {
     this.vertx = vertx;
@@ -86,6 +93,9 @@ final class ProbeSession {
       accept(List.of(message.getEvent()));
     } else if (message.hasEvents()) {
       accept(message.getEvents().getEventsList());
+    } else if (message.hasWatermark()) {
+      pendingWatermark = message.getWatermark();
+      recordWatermarkIfStored();
     } else if (message.hasCheckResult()) {
       server.checkResult(this, message.getCheckResult());
     }
@@ -114,7 +124,7 @@ final class ProbeSession {
     log.info("probe connected region={} node={} version={} remote={}", hello.getRegion(), hello.getNodeId(),
         hello.getVersion(), stream.connection().remoteAddress());
     write(CoordinatorMessage.newBuilder().setWelcome(Welcome.newBuilder().setCoordinatorNodeId(server.nodeId())
-        .setAcceptsEventBatches(true)).build());
+        .setAcceptsEventBatches(true).setAcceptsWatermarks(true)).build());
     keepaliveTimer = vertx.setPeriodic(KEEPALIVE_MS, id -> sendAck());
     server.register(this)
         .onSuccess(this::sendSnapshot)
@@ -129,8 +139,8 @@ final class ProbeSession {
     if (storing || closed) {
       return;
     }
-    Event event = waiting.poll();
-    if (event == null) {
+    List<Event> batch = nextBatch();
+    if (batch.isEmpty()) {
       sendAck();
       return;
     }
@@ -139,18 +149,53 @@ final class ProbeSession {
       stream.resume();
     }
     storing = true;
-    server.store(hello, event).onComplete(stored -> {
+    server.store(hello, batch).onComplete(stored -> {
       storing = false;
       if (stored.failed()) {
-        // Not acknowledged: the probe keeps the event and sends it again after reconnecting.
-        close(GrpcStatus.UNAVAILABLE, "could not store event: " + stored.cause().getMessage());
+        // Not acknowledged: the probe keeps the events and sends them again after reconnecting.
+        close(GrpcStatus.UNAVAILABLE, "could not store events: " + stored.cause().getMessage());
         return;
       }
-      storedSeq = Math.max(storedSeq, event.getSeq());
+      storedSeq = Math.max(storedSeq, batch.get(batch.size() - 1).getSeq());
       if (storedSeq - ackedSeq >= ACK_EVERY) {
         sendAck();
       }
+      recordWatermarkIfStored();
       storeNext();
+    });
+  }
+
+  /**
+   * The next events to store together: consecutive pings share one transaction (thousands arrive per
+   * second at the top of the hour); an observation is stored on its own.
+   */
+  private List<Event> nextBatch() {
+    Event first = waiting.poll();
+    if (first == null) {
+      return List.of();
+    }
+    if (!first.hasPing()) {
+      return List.of(first);
+    }
+    List<Event> pings = new ArrayList<>();
+    pings.add(first);
+    while (pings.size() < MAX_PINGS_PER_BATCH && waiting.peek() != null && waiting.peek().hasPing()) {
+      pings.add(waiting.poll());
+    }
+    return pings;
+  }
+
+  /** Records the pending watermark once every event it covers is stored here; one write at a time. */
+  private void recordWatermarkIfStored() {
+    Watermark watermark = pendingWatermark;
+    if (watermark == null || recordingWatermark || closed || watermark.getSeq() > storedSeq) {
+      return;
+    }
+    pendingWatermark = null;
+    recordingWatermark = true;
+    server.recordWatermark(hello, watermark).onComplete(done -> {
+      recordingWatermark = false;
+      recordWatermarkIfStored();
     });
   }
 

@@ -1,7 +1,6 @@
 package io.quorate.coordinator.monitor;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /** A stored monitor. {@code version} grows with every edit, so probes can tell fresh assignments from old. */
@@ -11,5 +10,4 @@ public record Monitor(
     MonitorSpec spec,
     long version,
     Instant createdAt,
-    Instant updatedAt,
-    Optional<Instant> lastPingAt) {}
+    Instant updatedAt) {}

@@ -1,5 +1,7 @@
 package io.quorate.coordinator.monitor;
 
+import io.quorate.coordinator.heartbeat.HeartbeatJson;
+import io.quorate.coordinator.heartbeat.HeartbeatView;
 import io.quorate.coordinator.incident.Incident;
 import io.quorate.coordinator.quorum.QuorumPolicy;
 import io.quorate.coordinator.quorum.RegionVerdict;
@@ -19,8 +21,12 @@ import java.util.Optional;
 public final class MonitorJson {
   private MonitorJson() {}
 
+  /**
+   * @param heartbeat a heartbeat's evaluated state; empty for HTTP monitors (and for a heartbeat whose state
+   *     row is not readable, shown as {@code new})
+   */
   public static JsonObject toJson(Monitor monitor, List<RegionVerdict> verdicts, Optional<Incident> openIncident,
-      String pingBaseUrl, Instant now) {
+      Optional<HeartbeatView> heartbeat, String pingBaseUrl, Instant now) {
     JsonObject json = new JsonObject()
         .put("id", monitor.id().toString())
         .put("name", monitor.name())
@@ -28,25 +34,30 @@ public final class MonitorJson {
     if (monitor.spec() instanceof HttpSpec http) {
       putHttp(json, http, verdicts, openIncident.isPresent(), now);
     } else {
-      putHeartbeat(json, (HeartbeatSpec) monitor.spec(), monitor, pingBaseUrl);
+      putHeartbeat(json, (HeartbeatSpec) monitor.spec(), heartbeat, pingBaseUrl);
     }
     return json
-        .put("state", state(monitor, verdicts, openIncident))
+        .put("state", state(monitor, verdicts, openIncident, heartbeat))
         .put("open_incident_id", openIncident.map(i -> i.id().toString()).orElse(null))
         .put("version", monitor.version())
         .put("created_at", monitor.createdAt().toString())
         .put("updated_at", monitor.updatedAt().toString());
   }
 
-  /** {@code down} while an incident is open; {@code pending} until a first verdict or ping; else {@code up}. */
-  public static String state(Monitor monitor, List<RegionVerdict> verdicts, Optional<Incident> openIncident) {
+  /**
+   * {@code down} while an incident is open. Otherwise an HTTP monitor is {@code pending} until a first verdict,
+   * then {@code up}; a heartbeat is {@code new}, {@code up}, {@code late}, {@code running} or {@code paused}.
+   */
+  public static String state(Monitor monitor, List<RegionVerdict> verdicts, Optional<Incident> openIncident,
+      Optional<HeartbeatView> heartbeat) {
     if (openIncident.isPresent()) {
       return "down";
     }
-    boolean heard = monitor.spec() instanceof HeartbeatSpec
-        ? monitor.lastPingAt().isPresent()
-        : verdicts.stream().anyMatch(v -> v.verdict() != Verdict.PENDING);
-    return heard ? "up" : "pending";
+    if (monitor.spec() instanceof HeartbeatSpec) {
+      // "down" without an incident only for the moment between a decision and its commit: show it as late.
+      return heartbeat.map(h -> h.status().state()).map(s -> "down".equals(s) ? "late" : s).orElse("new");
+    }
+    return verdicts.stream().anyMatch(v -> v.verdict() != Verdict.PENDING) ? "up" : "pending";
   }
 
   private static void putHttp(JsonObject json, HttpSpec http, List<RegionVerdict> verdicts, boolean incidentOpen,
@@ -70,11 +81,14 @@ public final class MonitorJson {
             incidentOpen).explanation());
   }
 
-  private static void putHeartbeat(JsonObject json, HeartbeatSpec heartbeat, Monitor monitor, String pingBaseUrl) {
-    json.put("period", Durations.format(heartbeat.period()))
-        .put("grace", Durations.format(heartbeat.grace()))
-        .put("ping_id", heartbeat.pingId().toString())
+  private static void putHeartbeat(JsonObject json, HeartbeatSpec heartbeat, Optional<HeartbeatView> view,
+      String pingBaseUrl) {
+    HeartbeatSettingsJson.put(json, heartbeat);
+    json.put("ping_id", heartbeat.pingId().toString())
         .put("ping_url", pingBaseUrl + "/ping/" + heartbeat.pingId())
-        .put("last_ping_at", monitor.lastPingAt().map(Instant::toString).orElse(null));
+        .put("slug_url", heartbeat.slug().flatMap(slug -> view.map(v -> pingBaseUrl + "/ping/" + v.pingKey() + "/" + slug))
+            .orElse(null))
+        .put("last_ping_at", view.flatMap(v -> v.lastPing()).map(p -> p.at().toString()).orElse(null))
+        .put("heartbeat", view.map(HeartbeatJson::status).orElse(null));
   }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -28,12 +27,13 @@ public final class MonitorRequests {
   private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,40}");
   /** Fields a client may send back unchanged from a GET; they are ignored, never written. */
   private static final Set<String> READ_ONLY = Set.of("id", "state", "open_incident_id", "region_verdicts",
-      "created_at", "updated_at", "ping_id", "ping_url", "last_ping_at", "version", "decision");
+      "created_at", "updated_at", "ping_id", "ping_url", "last_ping_at", "version", "decision", "slug_url",
+      "schedule", "next_due_at", "deadline_at", "last_ping", "last_failure", "open_runs", "snoozed_until", "paused",
+      "waiting_for_regions", "heartbeat");
   private static final Set<String> COMMON = Set.of("name", "type");
   private static final Set<String> HTTP_FIELDS = Set.of("url", "method", "headers", "auth", "body", "interval",
       "timeout", "max_body_bytes", "max_redirects", "tls_verify", "conditions", "series", "regions", "quorum",
       "confirmations");
-  private static final Set<String> HEARTBEAT_FIELDS = Set.of("period", "grace");
   private static final int MAX_CONDITIONS = 50;
 
   private MonitorRequests() {}
@@ -64,8 +64,8 @@ public final class MonitorRequests {
             knownRegions);
       }
       case "heartbeat" -> {
-        rejectUnknownFields(body, HEARTBEAT_FIELDS);
-        yield heartbeat(body, existing.map(Monitor::spec).filter(HeartbeatSpec.class::isInstance)
+        rejectUnknownFields(body, HeartbeatRequests.FIELDS);
+        yield HeartbeatRequests.parse(body, existing.map(Monitor::spec).filter(HeartbeatSpec.class::isInstance)
             .map(HeartbeatSpec.class::cast));
       }
       default -> throw new ValidationException("type", "must be \"http\" or \"heartbeat\", got \"" + type + "\"");
@@ -90,23 +90,7 @@ public final class MonitorRequests {
     return new HttpSpec(request, interval, conditions, series, regions, quorum, confirmations);
   }
 
-  private static HeartbeatSpec heartbeat(JsonObject body, Optional<HeartbeatSpec> existing) {
-    if (!body.containsKey("period")) {
-      throw new ValidationException("period", "is required: how often the worker pings, e.g. \"5m\"");
-    }
-    Duration period = RequestFields.duration(body, "period", null);
-    Duration grace = RequestFields.duration(body, "grace", "1m");
-    if (period.compareTo(Duration.ofSeconds(1)) < 0 || period.compareTo(Duration.ofDays(365)) > 0) {
-      throw new ValidationException("period", "must be between 1s and 365d");
-    }
-    if (grace.compareTo(Duration.ofDays(365)) > 0) {
-      throw new ValidationException("grace", "must be at most 365d");
-    }
-    UUID pingId = existing.map(HeartbeatSpec::pingId).orElseGet(UUID::randomUUID);
-    return new HeartbeatSpec(pingId, period, grace);
-  }
-
-  private static List<String> conditions(JsonObject body) {
+  static List<String> conditions(JsonObject body) {
     JsonArray array = RequestFields.array(body, "conditions");
     if (array.size() > MAX_CONDITIONS) {
       throw new ValidationException("conditions", "at most " + MAX_CONDITIONS + " conditions per monitor");

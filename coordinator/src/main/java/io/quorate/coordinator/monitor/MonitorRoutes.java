@@ -4,6 +4,8 @@ import io.quorate.coordinator.api.ApiRouter;
 import io.quorate.coordinator.api.Ids;
 import io.quorate.coordinator.api.NotFoundException;
 import io.quorate.coordinator.api.Responses;
+import io.quorate.coordinator.heartbeat.HeartbeatView;
+import io.quorate.coordinator.heartbeat.HeartbeatViews;
 import io.quorate.coordinator.incident.Incident;
 import io.quorate.coordinator.incident.IncidentStore;
 import io.quorate.coordinator.quorum.RegionVerdict;
@@ -15,6 +17,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,27 +57,34 @@ public final class MonitorRoutes {
     monitors.knownRegions()
         .map(regions -> MonitorRequests.parse(body, Optional.empty(), regions))
         .compose(monitors::create)
-        .onSuccess(monitor -> {
+        .compose(monitor -> {
           log.info("monitor created monitor={} name=\"{}\" type={}", monitor.id(), monitor.name(), monitor.spec().type());
           bus.announce(monitor.id());
-          ctx.response().putHeader("Location", "/api/v1/monitors/" + monitor.id());
-          Responses.json(ctx, 201, MonitorJson.toJson(monitor, List.of(), Optional.empty(), pingBaseUrl.get(), clock.instant()));
+          return view(monitor.id());
+        })
+        .onSuccess(json -> {
+          ctx.response().putHeader("Location", "/api/v1/monitors/" + json.getString("id"));
+          Responses.json(ctx, 201, json);
         })
         .onFailure(error -> Responses.failure(ctx, error));
   }
 
   private void list(RoutingContext ctx) {
-    Future.all(monitors.list(), RegionVerdictStore.all(pool), IncidentStore.list(pool, IncidentStore.IncidentFilter.OPEN, 100_000))
+    Instant now = clock.instant();
+    Future.all(monitors.list(), RegionVerdictStore.all(pool), IncidentStore.list(pool, IncidentStore.IncidentFilter.OPEN, 100_000),
+            HeartbeatViews.load(pool, Optional.empty(), now))
         .onSuccess(all -> {
           List<Monitor> list = all.resultAt(0);
           Map<UUID, List<RegionVerdict>> verdicts = all.resultAt(1);
           Map<UUID, Incident> open = new HashMap<>();
           List<Incident> incidents = all.resultAt(2);
           incidents.forEach(i -> open.put(i.monitorId(), i));
+          Map<UUID, HeartbeatView> heartbeats = all.resultAt(3);
           JsonArray out = new JsonArray();
           for (Monitor monitor : list) {
             out.add(MonitorJson.toJson(monitor, verdicts.getOrDefault(monitor.id(), List.of()),
-                Optional.ofNullable(open.get(monitor.id())), pingBaseUrl.get(), clock.instant()));
+                Optional.ofNullable(open.get(monitor.id())), Optional.ofNullable(heartbeats.get(monitor.id())),
+                pingBaseUrl.get(), now));
           }
           Responses.json(ctx, 200, new JsonObject().put("monitors", out));
         })
@@ -122,15 +132,18 @@ public final class MonitorRoutes {
   }
 
   private Future<JsonObject> view(UUID id) {
-    return Future.all(monitors.find(id), RegionVerdictStore.forMonitor(pool, id), IncidentStore.findOpen(pool, id))
+    Instant now = clock.instant();
+    return Future.all(monitors.find(id), RegionVerdictStore.forMonitor(pool, id), IncidentStore.findOpen(pool, id),
+            HeartbeatViews.load(pool, Optional.of(List.of(id)), now))
         .compose(all -> {
           Optional<Monitor> monitor = all.resultAt(0);
           if (monitor.isEmpty()) {
             return Future.failedFuture(new NotFoundException("monitor " + id));
           }
           Map<String, RegionVerdict> verdicts = all.resultAt(1);
+          Map<UUID, HeartbeatView> heartbeat = all.resultAt(3);
           return Future.succeededFuture(MonitorJson.toJson(monitor.get(), List.copyOf(verdicts.values()),
-              all.resultAt(2), pingBaseUrl.get(), clock.instant()));
+              all.resultAt(2), Optional.ofNullable(heartbeat.get(id)), pingBaseUrl.get(), now));
         });
   }
 }

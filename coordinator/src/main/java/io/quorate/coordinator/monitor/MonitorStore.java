@@ -2,14 +2,17 @@ package io.quorate.coordinator.monitor;
 
 import static io.quorate.coordinator.db.Timestamps.utc;
 
+import io.quorate.coordinator.api.ValidationException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,8 +25,10 @@ import java.util.UUID;
  * links (see {@code AssignmentBus}) after the write succeeds.
  */
 public final class MonitorStore {
-  private static final String COLUMNS =
-      "id, name, type, spec, version, ping_id, period_ms, grace_ms, last_ping_at, created_at, updated_at";
+  /** The columns {@link #toMonitor(Row)} reads, for queries elsewhere that select monitors. */
+  public static final String COLUMNS =
+      "id, name, type, spec, version, ping_id, period_ms, grace_ms, created_at, updated_at, slug";
+  private static final String SLUG_TAKEN = "monitors_slug_per_project";
   private final Pool pool;
   private final Clock clock;
 
@@ -36,24 +41,42 @@ public final class MonitorStore {
     UUID id = UUID.randomUUID();
     OffsetDateTime now = now();
     HeartbeatSpec heartbeat = draft.spec() instanceof HeartbeatSpec h ? h : null;
-    return pool.preparedQuery("INSERT INTO monitors (id, name, type, spec, ping_id, period_ms, grace_ms, created_at, updated_at)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING " + COLUMNS)
-        .execute(Tuple.of(id, draft.name(), draft.spec().type(), SpecCodec.toJson(draft.spec()),
-            heartbeat == null ? null : heartbeat.pingId(),
-            heartbeat == null ? null : heartbeat.period().toMillis(),
-            heartbeat == null ? null : heartbeat.grace().toMillis(), now))
+    // A heartbeat gets its state row in the same statement, so ping ingestion can always update it.
+    return pool.preparedQuery("WITH m AS (INSERT INTO monitors (id, name, type, spec, ping_id, period_ms, grace_ms,"
+            + " slug, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING " + COLUMNS + "),"
+            + " s AS (INSERT INTO heartbeat_state (monitor_id) SELECT id FROM m WHERE type = 'heartbeat')"
+            + " SELECT * FROM m")
+        .execute(Tuple.from(new Object[] {id, draft.name(), draft.spec().type(), SpecCodec.toJson(draft.spec()),
+            heartbeat == null ? null : heartbeat.pingId(), periodMs(heartbeat), graceMs(heartbeat),
+            heartbeat == null ? null : heartbeat.slug().orElse(null), now}))
+        .recover(MonitorStore::slugTaken)
         .map(rows -> toMonitor(rows.iterator().next()));
   }
 
   /** @return the updated monitor, or empty when it does not exist (any more) */
   public Future<Optional<Monitor>> update(UUID id, MonitorDraft draft) {
     HeartbeatSpec heartbeat = draft.spec() instanceof HeartbeatSpec h ? h : null;
-    return pool.preparedQuery("UPDATE monitors SET name = $2, spec = $3, period_ms = $4, grace_ms = $5,"
-            + " version = version + 1, updated_at = $6 WHERE id = $1 RETURNING " + COLUMNS)
-        .execute(Tuple.of(id, draft.name(), SpecCodec.toJson(draft.spec()),
-            heartbeat == null ? null : heartbeat.period().toMillis(),
-            heartbeat == null ? null : heartbeat.grace().toMillis(), now()))
+    return pool.preparedQuery("UPDATE monitors SET name = $2, spec = $3, period_ms = $4, grace_ms = $5, slug = $6,"
+            + " version = version + 1, updated_at = $7 WHERE id = $1 RETURNING " + COLUMNS)
+        .execute(Tuple.from(new Object[] {id, draft.name(), SpecCodec.toJson(draft.spec()), periodMs(heartbeat),
+            graceMs(heartbeat), heartbeat == null ? null : heartbeat.slug().orElse(null), now()}))
+        .recover(MonitorStore::slugTaken)
         .map(MonitorStore::first);
+  }
+
+  private static Long periodMs(HeartbeatSpec heartbeat) {
+    return heartbeat == null ? null : heartbeat.period().map(Duration::toMillis).orElse(null);
+  }
+
+  private static Long graceMs(HeartbeatSpec heartbeat) {
+    return heartbeat == null ? null : heartbeat.grace().toMillis();
+  }
+
+  private static <T> Future<T> slugTaken(Throwable error) {
+    if (error instanceof PgException pg && "23505".equals(pg.getSqlState()) && SLUG_TAKEN.equals(pg.getConstraint())) {
+      return Future.failedFuture(new ValidationException("slug", "is already used by another monitor of this project"));
+    }
+    return Future.failedFuture(error);
   }
 
   public Future<Boolean> delete(UUID id) {
@@ -108,12 +131,11 @@ public final class MonitorStore {
     return monitors;
   }
 
-  static Monitor toMonitor(Row row) {
+  public static Monitor toMonitor(Row row) {
     MonitorSpec spec = SpecCodec.fromRow(row.getString("type"), (JsonObject) row.getValue("spec"),
-        row.getUUID("ping_id"), row.getLong("period_ms"), row.getLong("grace_ms"));
+        row.getUUID("ping_id"), row.getLong("period_ms"), row.getLong("grace_ms"), row.getString("slug"));
     return new Monitor(row.getUUID("id"), row.getString("name"), spec, row.getLong("version"),
-        instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("updated_at")),
-        Optional.ofNullable(row.getOffsetDateTime("last_ping_at")).map(MonitorStore::instant));
+        instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("updated_at")));
   }
 
   private static Instant instant(OffsetDateTime time) {

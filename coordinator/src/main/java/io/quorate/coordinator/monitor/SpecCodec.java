@@ -39,13 +39,12 @@ final class SpecCodec {
           .put("quorum", http.quorum())
           .put("confirmations", http.confirmations());
     }
-    HeartbeatSpec heartbeat = (HeartbeatSpec) spec;
-    return new JsonObject().put("ping_id", heartbeat.pingId().toString());
+    return HeartbeatCodec.toJson((HeartbeatSpec) spec);
   }
 
-  static MonitorSpec fromRow(String type, JsonObject spec, UUID pingId, Long periodMs, Long graceMs) {
+  static MonitorSpec fromRow(String type, JsonObject spec, UUID pingId, Long periodMs, Long graceMs, String slug) {
     if ("heartbeat".equals(type)) {
-      return new HeartbeatSpec(pingId, Duration.ofMillis(periodMs), Duration.ofMillis(graceMs));
+      return HeartbeatCodec.fromRow(spec, pingId, periodMs, graceMs, slug);
     }
     HttpRequestSpec request = new HttpRequestSpec(
         spec.getString("url"),

@@ -1,6 +1,8 @@
 package io.quorate.coordinator.web;
 
 import io.quorate.coordinator.api.Responses;
+import io.quorate.coordinator.heartbeat.HeartbeatView;
+import io.quorate.coordinator.heartbeat.HeartbeatViews;
 import io.quorate.coordinator.incident.Incident;
 import io.quorate.coordinator.incident.IncidentStore;
 import io.quorate.coordinator.monitor.Monitor;
@@ -41,17 +43,19 @@ public final class StatusRoutes {
   }
 
   private void status(RoutingContext ctx) {
-    Future.all(monitors.list(), IncidentStore.list(pool, IncidentStore.IncidentFilter.OPEN, 100_000), RegionVerdictStore.all(pool))
+    Future.all(monitors.list(), IncidentStore.list(pool, IncidentStore.IncidentFilter.OPEN, 100_000), RegionVerdictStore.all(pool),
+            HeartbeatViews.load(pool, Optional.empty(), clock.instant()))
         .onSuccess(all -> {
           List<Monitor> list = all.resultAt(0);
           List<Incident> open = all.resultAt(1);
           Map<UUID, List<RegionVerdict>> verdicts = all.resultAt(2);
+          Map<UUID, HeartbeatView> heartbeats = all.resultAt(3);
           Map<UUID, Incident> openByMonitor = new HashMap<>();
           open.forEach(i -> openByMonitor.put(i.monitorId(), i));
           JsonArray out = new JsonArray();
           for (Monitor monitor : list) {
             String state = MonitorJson.state(monitor, verdicts.getOrDefault(monitor.id(), List.of()),
-                Optional.ofNullable(openByMonitor.get(monitor.id())));
+                Optional.ofNullable(openByMonitor.get(monitor.id())), Optional.ofNullable(heartbeats.get(monitor.id())));
             out.add(new JsonObject().put("name", monitor.name()).put("state", state));
           }
           ctx.response().putHeader("Cache-Control", "public, max-age=5");

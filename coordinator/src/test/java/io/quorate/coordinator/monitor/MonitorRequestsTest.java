@@ -54,7 +54,7 @@ class MonitorRequestsTest {
         Map.of("X-Api-Key", new HeaderValue("k-123", true)), Optional.of(new RequestAuth.Basic("monitor", "pw")), "",
         Duration.ofSeconds(5), 1024, 0, true);
     HttpSpec stored = new HttpSpec(storedRequest, Duration.ofSeconds(30), List.of(), Map.of(), KNOWN, 2, 2);
-    Monitor existing = new Monitor(UUID.randomUUID(), "Receipts", stored, 1, Instant.EPOCH, Instant.EPOCH, Optional.empty());
+    Monitor existing = new Monitor(UUID.randomUUID(), "Receipts", stored, 1, Instant.EPOCH, Instant.EPOCH);
     HttpSpec spec = (HttpSpec) MonitorRequests.parse(body, Optional.of(existing), KNOWN).spec();
     assertEquals(Map.of("X-Api-Key", new HeaderValue("k-123", true), "X-Team", new HeaderValue("billing", false)),
         spec.request().headers());
@@ -97,12 +97,12 @@ class MonitorRequestsTest {
   @Test
   void keepsTheHeartbeatPingIdAcrossEdits() {
     UUID pingId = UUID.randomUUID();
-    Monitor existing = new Monitor(UUID.randomUUID(), "Nightly", new HeartbeatSpec(pingId, Duration.ofMinutes(5), Duration.ofMinutes(1)),
-        1, Instant.EPOCH, Instant.EPOCH, Optional.empty());
+    Monitor existing = new Monitor(UUID.randomUUID(), "Nightly", HeartbeatSpec.every(pingId, Duration.ofMinutes(5), Duration.ofMinutes(1)),
+        1, Instant.EPOCH, Instant.EPOCH);
     JsonObject body = new JsonObject().put("name", "Nightly").put("type", "heartbeat").put("period", "10m");
     HeartbeatSpec spec = (HeartbeatSpec) MonitorRequests.parse(body, Optional.of(existing), KNOWN).spec();
     assertEquals(pingId, spec.pingId());
-    assertEquals(Duration.ofMinutes(10), spec.period());
+    assertEquals(Optional.of(Duration.ofMinutes(10)), spec.period());
   }
 
   /** Each row: a JSON patch applied to a valid HTTP monitor, the field named in the error, and words of the message. */
@@ -185,8 +185,8 @@ class MonitorRequestsTest {
 
   @Test
   void refusesChangingTheTypeOfAMonitor() {
-    Monitor heartbeat = new Monitor(UUID.randomUUID(), "N", new HeartbeatSpec(UUID.randomUUID(), Duration.ofMinutes(5),
-        Duration.ZERO), 1, Instant.EPOCH, Instant.EPOCH, Optional.empty());
+    Monitor heartbeat = new Monitor(UUID.randomUUID(), "N", HeartbeatSpec.every(UUID.randomUUID(), Duration.ofMinutes(5),
+        Duration.ZERO), 1, Instant.EPOCH, Instant.EPOCH);
     ValidationException error = assertThrows(ValidationException.class,
         () -> MonitorRequests.parse(new JsonObject(VALID_HTTP), Optional.of(heartbeat), KNOWN));
     assertEquals("type", error.field());
