@@ -3,6 +3,9 @@ package io.quorate.probe;
 import io.quorate.probe.target.Cidr;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +32,18 @@ import java.util.stream.Collectors;
  * @param version              probe software version, sent in Hello and the User-Agent
  * @param linkIdleTimeout      the link is closed and reopened when nothing arrives for this long
  * @param linkConnectTimeout   TCP connect timeout towards a coordinator
- * @param outboxCapacity       events kept while unacknowledged (see README: outbox)
+ * @param outboxCapacity       unacknowledged events also kept in memory; more wait on disk only (README: spool)
  * @param allowedTargets       address ranges (CIDR, IPv4 or IPv6) checks may reach although the target-safety
  *                             rules refuse them by default, e.g. {@code 10.0.0.0/8}; normalized, never null
+ * @param spoolDir             directory of the durable spool of pings and observations; one per probe node
+ * @param spoolMaxBytes        the spool's size limit: beyond it pings are answered 503
+ * @param pingRatePerSecond    pings a second one monitor may send to this probe (bursts of twice that); 429 beyond
  */
 public record ProbeConfig(String region, String nodeId, List<String> coordinators, Secret probeToken,
     String httpHost, int httpPort, Duration reconnectBackoffMin, Duration reconnectBackoffMax,
     int maxConcurrentChecks, int maxPingBodyBytes, String version, Duration linkIdleTimeout,
-    Duration linkConnectTimeout, int outboxCapacity, List<String> allowedTargets) {
+    Duration linkConnectTimeout, int outboxCapacity, List<String> allowedTargets, Path spoolDir, long spoolMaxBytes,
+    int pingRatePerSecond) {
 
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
   public static final int DEFAULT_HTTP_PORT = 8081;
@@ -47,6 +54,8 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
   public static final Duration DEFAULT_LINK_IDLE_TIMEOUT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_LINK_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final int DEFAULT_OUTBOX_CAPACITY = 100_000;
+  public static final long DEFAULT_SPOOL_MAX_BYTES = 1024L * 1024 * 1024;
+  public static final int DEFAULT_PING_RATE_PER_SECOND = 60;
   /** The version of this build, from the jar. */
   public static final String SOFTWARE_VERSION = readVersion();
 
@@ -87,6 +96,13 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
     positive("link-connect-timeout", linkConnectTimeout);
     range("outbox-capacity", outboxCapacity, 1, 10_000_000);
     allowedTargets = validRanges(allowedTargets);
+    if (spoolDir == null) {
+      throw new ConfigException("spool-dir", "is required");
+    }
+    if (spoolMaxBytes < 1024 * 1024) {
+      throw new ConfigException("spool-max-bytes", "must be at least 1048576 (1 MiB), got " + spoolMaxBytes);
+    }
+    range("ping-rate-per-second", pingRatePerSecond, 1, 1_000_000);
   }
 
   /**
@@ -97,7 +113,16 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
     return new ProbeConfig(region, defaultNodeId(region), coordinators, Secret.of(probeToken == null ? "" : probeToken),
         "127.0.0.1", 0, DEFAULT_BACKOFF_MIN, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_CONCURRENT_CHECKS,
         DEFAULT_MAX_PING_BODY_BYTES, SOFTWARE_VERSION, DEFAULT_LINK_IDLE_TIMEOUT, DEFAULT_LINK_CONNECT_TIMEOUT,
-        DEFAULT_OUTBOX_CAPACITY, List.of());
+        DEFAULT_OUTBOX_CAPACITY, List.of(), temporarySpoolDir(), DEFAULT_SPOOL_MAX_BYTES, DEFAULT_PING_RATE_PER_SECOND);
+  }
+
+  /** A fresh directory for an embedded node that was given none; a restart with it needs {@link #withSpool}. */
+  private static Path temporarySpoolDir() {
+    try {
+      return Files.createTempDirectory("quorate-spool-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary spool directory", e);
+    }
   }
 
   /** {@code <region>-<8 random hex digits>}; a region that is not valid is left for validation to report. */
@@ -113,19 +138,19 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
   public ProbeConfig withNodeId(String value) {
     return new ProbeConfig(region, value, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
   }
 
   public ProbeConfig withCoordinators(List<String> value) {
     return new ProbeConfig(region, nodeId, value, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
   }
 
   public ProbeConfig withHttp(String host, int port) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, host, port, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
   }
 
   public ProbeConfig withHttpPort(int port) {
@@ -135,37 +160,37 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
   public ProbeConfig withReconnectBackoff(Duration min, Duration max) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, min, max,
         maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout, outboxCapacity,
-        allowedTargets);
+        allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
   }
 
   public ProbeConfig withMaxConcurrentChecks(int value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, value, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout, outboxCapacity,
-        allowedTargets);
+        allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
   }
 
   public ProbeConfig withMaxPingBodyBytes(int value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, value, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
   }
 
   public ProbeConfig withVersion(String value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, value, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
   }
 
   public ProbeConfig withLinkTimeouts(Duration idle, Duration connect) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, idle, connect, outboxCapacity,
-        allowedTargets);
+        allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
   }
 
   public ProbeConfig withOutboxCapacity(int value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        value, allowedTargets);
+        value, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
   }
 
   /**
@@ -175,7 +200,20 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
   public ProbeConfig withAllowedTargets(List<String> cidrs) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, cidrs);
+        outboxCapacity, cidrs, spoolDir, spoolMaxBytes, pingRatePerSecond);
+  }
+
+  /** A copy whose spool is {@code dir}, at most {@code maxBytes} large. */
+  public ProbeConfig withSpool(Path dir, long maxBytes) {
+    return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
+        reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
+        outboxCapacity, allowedTargets, dir, maxBytes, pingRatePerSecond);
+  }
+
+  public ProbeConfig withPingRatePerSecond(int value) {
+    return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
+        reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, value);
   }
 
   /** The effective configuration as {@code key=value} lines, the token shown as {@code ****}. */
@@ -194,6 +232,9 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
     shown.put("link-idle-timeout", linkIdleTimeout.toMillis() + "ms");
     shown.put("link-connect-timeout", linkConnectTimeout.toMillis() + "ms");
     shown.put("outbox-capacity", outboxCapacity);
+    shown.put("spool-dir", spoolDir);
+    shown.put("spool-max-bytes", spoolMaxBytes);
+    shown.put("ping-rate-per-second", pingRatePerSecond);
     shown.put("allow-targets", allowedTargets.isEmpty() ? "none" : String.join(",", allowedTargets));
     shown.put("version", version);
     return shown.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));

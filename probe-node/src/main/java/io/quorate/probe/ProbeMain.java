@@ -2,7 +2,9 @@ package io.quorate.probe;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.quorate.probe.spool.NodeIdFile;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,6 +56,14 @@ public final class ProbeMain implements Callable<Integer> {
   int maxPingBodyBytes = ProbeConfig.DEFAULT_MAX_PING_BODY_BYTES;
   @Option(names = "--outbox-capacity", description = "Unacknowledged events kept in memory (default ${DEFAULT-VALUE}).")
   int outboxCapacity = ProbeConfig.DEFAULT_OUTBOX_CAPACITY;
+  @Option(names = "--spool-dir", paramLabel = "DIR",
+      description = "Durable spool of pings and observations, one per probe node (default quorate-spool/<region>).")
+  Path spoolDir;
+  @Option(names = "--spool-max-bytes", description = "Spool size limit; pings get 503 beyond it (default ${DEFAULT-VALUE}).")
+  long spoolMaxBytes = ProbeConfig.DEFAULT_SPOOL_MAX_BYTES;
+  @Option(names = "--ping-rate-per-second",
+      description = "Pings a second one monitor may send, bursts of twice that; 429 beyond (default ${DEFAULT-VALUE}).")
+  int pingRatePerSecond = ProbeConfig.DEFAULT_PING_RATE_PER_SECOND;
   @Option(names = "--allow-targets", paramLabel = "CIDR[,CIDR...]",
       description = "Address ranges checks may reach although they are refused by default (loopback, private, "
           + "link-local...), e.g. 10.0.0.0/8,fd00::/8. Default: none.")
@@ -102,12 +112,22 @@ public final class ProbeMain implements Callable<Integer> {
 
   ProbeConfig toConfig() {
     List<String> addresses = commaSeparated(coordinators);
-    String id = nodeId == null || nodeId.isBlank() ? ProbeConfig.defaultNodeId(region) : nodeId.strip();
+    Path spool = spoolDir != null ? spoolDir : Path.of("quorate-spool", region == null ? "probe" : region.strip());
+    String id = nodeId == null || nodeId.isBlank() ? storedOrNewNodeId(spool) : nodeId.strip();
     return new ProbeConfig(region == null ? null : region.strip(), id, addresses,
         Secret.of(probeToken == null ? "" : probeToken.strip()), httpHost, httpPort,
         ProbeConfig.DEFAULT_BACKOFF_MIN, ProbeConfig.DEFAULT_BACKOFF_MAX, maxConcurrentChecks, maxPingBodyBytes,
         ProbeConfig.SOFTWARE_VERSION, ProbeConfig.DEFAULT_LINK_IDLE_TIMEOUT, ProbeConfig.DEFAULT_LINK_CONNECT_TIMEOUT,
-        outboxCapacity, commaSeparated(allowTargets));
+        outboxCapacity, commaSeparated(allowTargets), spool, spoolMaxBytes, pingRatePerSecond);
+  }
+
+  /** The id kept in the spool by an earlier run, so replayed pings and new watermarks share one node id. */
+  private String storedOrNewNodeId(Path spool) {
+    try {
+      return NodeIdFile.read(spool).orElseGet(() -> ProbeConfig.defaultNodeId(region));
+    } catch (IOException e) {
+      throw new ConfigException("spool-dir", "cannot read " + spool.resolve("node-id") + ": " + e.getMessage());
+    }
   }
 
   private static List<String> commaSeparated(String value) {

@@ -12,7 +12,11 @@ import io.quorate.probe.link.Assignments;
 import io.quorate.probe.link.LinkClient;
 import io.quorate.probe.link.Outbox;
 import io.quorate.probe.ping.HeartbeatTargets;
+import io.quorate.probe.ping.KnownTargetsFile;
 import io.quorate.probe.ping.PingRoutes;
+import io.quorate.probe.ping.PingsInFlight;
+import io.quorate.probe.spool.NodeIdFile;
+import io.quorate.probe.spool.Spool;
 import io.quorate.probe.target.AddressRules;
 import io.quorate.probe.target.TargetGuard;
 import io.quorate.probe.target.VertxHostResolver;
@@ -23,17 +27,21 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The probe node's parts, wired on one event loop: the outbox, the link, the check scheduler, the
+ * The probe node's parts, wired on one event loop: the spool and outbox, the link, the check scheduler, the
  * heartbeat targets and the HTTP server. Running everything on one context is what lets the parts share
  * state without locks.
  */
 final class ProbeVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(ProbeVerticle.class);
   private static final int HTTP_IDLE_TIMEOUT_S = 60;
 
   private final ProbeConfig config;
@@ -43,6 +51,12 @@ final class ProbeVerticle extends VerticleBase {
   private CheckScheduler scheduler;
   private CheckClients checkClients;
   private HttpServer server;
+  private Spool spool;
+  private final HeartbeatTargets heartbeats = new HeartbeatTargets();
+  private long saveTargets = -1;
+  private boolean savingTargets;
+  /** How often changed heartbeat targets are written next to the spool, for a restart without a coordinator. */
+  private static final long SAVE_TARGETS_EVERY_MS = 1000;
   private volatile int httpPort = -1;
 
   ProbeVerticle(ProbeConfig config, Clock clock, PrometheusMeterRegistry registry) {
@@ -53,17 +67,40 @@ final class ProbeVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Outbox outbox = new Outbox(config.outboxCapacity(), registry);
-    HeartbeatTargets heartbeats = new HeartbeatTargets();
+    return vertx.executeBlocking(this::openSpool).compose(this::startWith);
+  }
+
+  /** Blocking: recovers the spool left by an earlier run, and records this node's id next to it. */
+  private Spool openSpool() throws IOException {
+    Spool opened = Spool.open(config.spoolDir(), config.spoolMaxBytes(),
+        Spool.segmentBytesFor(config.spoolMaxBytes()));
+    try {
+      NodeIdFile.write(config.spoolDir(), config.nodeId());
+      KnownTargetsFile.load(config.spoolDir()).ifPresent(heartbeats::replaceAll);
+    } catch (IOException e) {
+      opened.close();
+      throw e;
+    }
+    return opened;
+  }
+
+  private Future<?> startWith(Spool opened) {
+    spool = opened;
+    Outbox outbox = new Outbox(config.outboxCapacity(), spool, context, registry);
+    PingsInFlight pingsInFlight = new PingsInFlight();
+    heartbeats.takeChanges();
+    saveTargets = vertx.setPeriodic(SAVE_TARGETS_EVERY_MS, id -> saveChangedTargets());
     checkClients = new CheckClients(vertx, config.maxConcurrentChecks() + RunOnce.MAX_AT_ONCE);
     TargetGuard guard = new TargetGuard(AddressRules.allowing(config.allowedTargets()), new VertxHostResolver(vertx));
     HttpCheckRunner runner = new HttpCheckRunner(vertx, checkClients, guard, clock, config.region(), config.version());
     scheduler = new CheckScheduler(vertx, clock, config.maxConcurrentChecks(), runner, outbox::add, registry);
     link = new LinkClient(vertx, config, outbox, assignments(scheduler, heartbeats),
-        new RunOnce(runner, clock, config.region()), registry, new SecureRandom());
+        new RunOnce(runner, clock, config.region()), registry, new SecureRandom(),
+        sentSeq -> Math.min(clock.millis(), Math.min(outbox.oldestPingAfter(sentSeq), pingsInFlight.oldest())));
 
     Router router = Router.router(vertx);
-    new PingRoutes(heartbeats, outbox, clock, config.maxPingBodyBytes(), registry).mount(router);
+    new PingRoutes(heartbeats, outbox, pingsInFlight, clock, config.maxPingBodyBytes(), config.pingRatePerSecond(),
+        registry).mount(router);
     new HealthRoutes(config, link, scheduler, heartbeats, outbox).mount(router);
     new MetricsRoutes(registry).mount(router);
     return vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort())
@@ -78,8 +115,29 @@ final class ProbeVerticle extends VerticleBase {
         .onFailure(error -> stop());
   }
 
+  private void saveChangedTargets() {
+    if (savingTargets) {
+      return;
+    }
+    heartbeats.takeChanges().ifPresent(targets -> {
+      savingTargets = true;
+      vertx.executeBlocking(() -> {
+        KnownTargetsFile.save(config.spoolDir(), targets);
+        return null;
+      }).onComplete(saved -> {
+        savingTargets = false;
+        if (saved.failed()) {
+          log.warn("heartbeat targets not saved dir={} error={}", config.spoolDir(), saved.cause().toString());
+        }
+      });
+    });
+  }
+
   @Override
   public Future<?> stop() {
+    if (saveTargets >= 0) {
+      vertx.cancelTimer(saveTargets);
+    }
     if (scheduler != null) {
       scheduler.close();
     }
@@ -93,7 +151,12 @@ final class ProbeVerticle extends VerticleBase {
     if (checkClients != null) {
       closing.add(checkClients.close());
     }
-    return Future.join(closing).onComplete(done -> removeMeters());
+    return Future.join(closing)
+        .compose(done -> spool == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+          spool.close();
+          return null;
+        }))
+        .onComplete(done -> removeMeters());
   }
 
   int httpPort() {

@@ -51,6 +51,23 @@ class ProbeMainTest {
   }
 
   @Test
+  void withoutANodeIdFlagTheIdKeptInTheSpoolIsUsedSoARestartedNodeKeepsIt() throws IOException {
+    Path spool = dir.resolve("spool");
+    io.quorate.probe.spool.NodeIdFile.write(spool, "eu-west-3f2a9c01");
+    Run run = run(Map.of(), "--region", "eu-west", "--coordinator", "h:1", "--probe-token", "t",
+        "--spool-dir", spool.toString(), "--spool-max-bytes", "10485760", "--check-config");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("node-id=eu-west-3f2a9c01"), run.out());
+    assertTrue(run.out().contains("spool-dir=" + spool), run.out());
+    assertTrue(run.out().contains("spool-max-bytes=10485760"), run.out());
+
+    Run tooSmall = run(Map.of(), "--region", "eu-west", "--coordinator", "h:1", "--probe-token", "t",
+        "--spool-dir", spool.toString(), "--spool-max-bytes", "1000", "--check-config");
+    assertEquals(2, tooSmall.exit());
+    assertTrue(tooSmall.err().contains("--spool-max-bytes: must be at least 1048576"), tooSmall.err());
+  }
+
+  @Test
   void allowedTargetsComeFromAFlagTheEnvironmentOrTheFile() throws IOException {
     Run flag = run(Map.of(), "--region", "eu-west", "--coordinator", "h:1", "--probe-token", "t",
         "--allow-targets=127.0.0.0/8, 10.0.0.0/8", "--check-config");

@@ -98,6 +98,8 @@ final class ChildCommands {
         "--http-host", "127.0.0.1",
         "--http-port", String.valueOf(node.httpPort()),
         "--node-id", node.name(),
+        // Pings accepted while a coordinator is away wait here, and survive a restart of the probe.
+        "--spool-dir", dataDir.resolve(node.name()).resolve("spool").toString(),
         // The demo queue listens on loopback, which a probe refuses unless its own config allows it.
         "--allow-targets", LOOPBACK));
     return new ChildSpec(node.name(), command, Map.of("QUORATE_PROBE_TOKEN", tokens.probe()));

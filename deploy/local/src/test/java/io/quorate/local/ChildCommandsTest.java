@@ -53,6 +53,7 @@ class ChildCommandsTest {
     assertEquals("8183", after(c, "--http-port"));
     assertEquals("127.0.0.1:9090,127.0.0.1:9092", after(c, "--coordinator"));
     assertEquals("127.0.0.0/8,::1/128", after(c, "--allow-targets"), "the demo queue is on loopback");
+    assertTrue(after(c, "--spool-dir").endsWith("/spool"), "each probe keeps its own spool under the data dir");
     assertEquals("probe-secret", spec.secretEnvironment().get("QUORATE_PROBE_TOKEN").reveal());
     assertFalse(spec.secretEnvironment().containsKey("QUORATE_ADMIN_TOKEN"), "probes never see the admin token");
   }

@@ -13,6 +13,7 @@ import io.vertx.grpc.client.GrpcClient;
 import io.vertx.grpc.client.GrpcClientOptions;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongUnaryOperator;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * is refused, or stays silent for the idle timeout, it is closed and the next coordinator in the list is
  * tried after an exponential backoff with jitter. Events come from the {@link Outbox}: after each
  * (re)connect every unacknowledged event is sent again in order, then new ones as they are added.
- * Assignments go to {@link Assignments}; requests to run a check once go to {@link RunRequests}, whose
+ * About once a second it sends a watermark ({@code receivedBefore}: given the last sequence number sent,
+ * the time before which every ping received has been sent). Assignments go to {@link Assignments}; requests to run a check once go to {@link RunRequests}, whose
  * results travel back on the stream that asked, outside the outbox.
  *
  * <p>All methods run on the probe node's event loop, except {@link #connected()} and
@@ -41,6 +43,7 @@ public final class LinkClient {
   private final Backoff backoff;
   private final GrpcClient grpc;
   private final Counter reconnects;
+  private final LongUnaryOperator receivedBefore;
   private LinkStream current;
   private int nextCoordinator;
   private int failedAttempts;
@@ -50,12 +53,13 @@ public final class LinkClient {
   private volatile HostPort connectedTo;
 
   public LinkClient(Vertx vertx, ProbeConfig config, Outbox outbox, Assignments assignments,
-      RunRequests runRequests, MeterRegistry registry, RandomGenerator random) {
+      RunRequests runRequests, MeterRegistry registry, RandomGenerator random, LongUnaryOperator receivedBefore) {
     this.vertx = vertx;
     this.config = config;
     this.outbox = outbox;
     this.assignments = assignments;
     this.runRequests = runRequests;
+    this.receivedBefore = receivedBefore;
     this.coordinators = config.coordinatorAddresses();
     this.backoff = new Backoff(config.reconnectBackoffMin(), config.reconnectBackoffMax(), random);
     HttpClientOptions http = new HttpClientOptions()
@@ -106,7 +110,8 @@ public final class LinkClient {
     HostPort target = coordinators.get(nextCoordinator % coordinators.size());
     nextCoordinator = (nextCoordinator + 1) % coordinators.size();
     log.debug("probe link connecting coordinator={}", target);
-    current = new LinkStream(vertx, grpc, target, config, outbox, assignments, runRequests, this);
+    current = new LinkStream(vertx, grpc, target, config, outbox, assignments, runRequests, this,
+        receivedBefore);
     current.open();
   }
 

@@ -7,6 +7,7 @@ import io.quorate.link.v1.EventBatch;
 import io.quorate.link.v1.Hello;
 import io.quorate.link.v1.ProbeLinkGrpcClient;
 import io.quorate.link.v1.ProbeMessage;
+import io.quorate.link.v1.Watermark;
 import io.quorate.probe.HostPort;
 import io.quorate.probe.ProbeConfig;
 import io.vertx.core.Vertx;
@@ -16,6 +17,7 @@ import io.vertx.grpc.client.GrpcClientRequest;
 import io.vertx.grpc.client.GrpcClientResponse;
 import io.vertx.grpc.common.GrpcStatus;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,8 @@ final class LinkStream {
   static final int MAX_BATCH_BYTES = 128 * 1024;
   /** How long a new event may wait for others to share its message; nothing in monitoring needs it sooner. */
   static final long LINGER_MS = 5;
+  /** How often a watermark is sent: the coordinator waits for it before declaring a heartbeat late. */
+  static final long WATERMARK_EVERY_MS = 1000;
 
   private final Vertx vertx;
   private final GrpcClient grpc;
@@ -41,17 +45,20 @@ final class LinkStream {
   private final Assignments assignments;
   private final RunRequests runRequests;
   private final LinkClient owner;
+  private final LongUnaryOperator receivedBefore;
   private GrpcClientRequest<ProbeMessage, CoordinatorMessage> request;
   private long watchdog = -1;
   private long lastSentSeq;
   private boolean welcomed;
   private boolean batches;
   private long linger = -1;
+  private long watermarks = -1;
+  private long lastWatermarkAt;
   private boolean draining;
   private boolean closed;
 
   LinkStream(Vertx vertx, GrpcClient grpc, HostPort target, ProbeConfig config, Outbox outbox,
-      Assignments assignments, RunRequests runRequests, LinkClient owner) {
+      Assignments assignments, RunRequests runRequests, LinkClient owner, LongUnaryOperator receivedBefore) {
     this.vertx = vertx;
     this.grpc = grpc;
     this.target = target;
@@ -60,6 +67,7 @@ final class LinkStream {
     this.assignments = assignments;
     this.runRequests = runRequests;
     this.owner = owner;
+    this.receivedBefore = receivedBefore;
   }
 
   HostPort target() {
@@ -128,6 +136,10 @@ final class LinkStream {
         batches = message.getWelcome().getAcceptsEventBatches();
         owner.welcomed(this, message.getWelcome().getCoordinatorNodeId());
         sendPending();
+        if (message.getWelcome().getAcceptsWatermarks()) {
+          sendWatermark();
+          watermarks = vertx.setPeriodic(WATERMARK_EVERY_MS, id -> sendWatermark());
+        }
       }
       case SNAPSHOT -> assignments.replace(message.getSnapshot());
       case CHANGE -> assignments.apply(message.getChange());
@@ -186,6 +198,25 @@ final class LinkStream {
   }
 
   /**
+   * Tells the coordinator: every ping received before T has a sequence number up to the last one sent on
+   * this stream. T is now, or earlier while a ping is still being received, waits for its fsync, or waits
+   * to be sent. Sent after the events it covers, on the same stream, so it never overtakes them; the
+   * coordinator records it once it has stored them.
+   */
+  private void sendWatermark() {
+    if (closed || !welcomed || request.writeQueueFull()) {
+      return;
+    }
+    long before = receivedBefore.applyAsLong(lastSentSeq);
+    if (before <= lastWatermarkAt) {
+      return;
+    }
+    lastWatermarkAt = before;
+    request.write(ProbeMessage.newBuilder()
+        .setWatermark(Watermark.newBuilder().setSeq(lastSentSeq).setReceivedBeforeMs(before)).build());
+  }
+
+  /**
    * Answers a RunCheck on this stream, not through the outbox: a test result is wanted now or never, so it
    * is neither numbered nor acknowledged, and is dropped when this stream has ended meanwhile.
    */
@@ -219,6 +250,9 @@ final class LinkStream {
     }
     if (linger >= 0) {
       vertx.cancelTimer(linger);
+    }
+    if (watermarks >= 0) {
+      vertx.cancelTimer(watermarks);
     }
     if (request != null) {
       request.cancel();

@@ -46,7 +46,9 @@ public final class HealthRoutes {
         .put("checks", checks.size())
         .put("heartbeats", heartbeats.size())
         .put("assignments_received", heartbeats.ready())
-        .put("outbox_events", outbox.size());
+        .put("outbox_events", outbox.size())
+        .put("spool_bytes", outbox.spoolBytes())
+        .put("spool_full", outbox.full(0));
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.encode());
   }
 }

@@ -8,6 +8,7 @@ import io.quorate.link.v1.Event;
 import io.quorate.link.v1.Hello;
 import io.quorate.link.v1.ProbeLinkGrpcService;
 import io.quorate.link.v1.ProbeMessage;
+import io.quorate.link.v1.Watermark;
 import io.quorate.link.v1.Welcome;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -36,6 +37,7 @@ public final class RecordingCoordinator implements AutoCloseable {
       new AtomicReference<>(AssignmentSnapshot.getDefaultInstance());
   private final AtomicBoolean autoAck = new AtomicBoolean(true);
   private final AtomicBoolean acceptsBatches = new AtomicBoolean(false);
+  private final AtomicBoolean acceptsWatermarks = new AtomicBoolean(false);
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicInteger refusalsLeft = new AtomicInteger();
   private final AtomicReference<GrpcStatus> refusal = new AtomicReference<>(GrpcStatus.UNAUTHENTICATED);
@@ -49,6 +51,8 @@ public final class RecordingCoordinator implements AutoCloseable {
     /** Size of each EventBatch received, in order. */
     public final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     public final List<CheckRunResult> checkResults = new CopyOnWriteArrayList<>();
+    /** Watermarks in arrival order, each with the number of events this stream had received before it. */
+    public final List<ReceivedWatermark> watermarks = new CopyOnWriteArrayList<>();
     public final boolean refused;
     final GrpcServerRequest<ProbeMessage, CoordinatorMessage> request;
     final Context context;
@@ -60,6 +64,10 @@ public final class RecordingCoordinator implements AutoCloseable {
       this.authorization = request.headers().get("authorization");
       this.refused = refused;
     }
+  }
+
+  /** A watermark and how many events had arrived on its stream before it. */
+  public record ReceivedWatermark(Watermark watermark, int eventsBefore) {
   }
 
   private RecordingCoordinator(Vertx vertx, HttpServer server, String name) {
@@ -92,6 +100,15 @@ public final class RecordingCoordinator implements AutoCloseable {
   /** Whether the Welcome invites EventBatch messages (false: behave like a coordinator that predates them). */
   public void acceptsBatches(boolean value) {
     acceptsBatches.set(value);
+  }
+
+  /** Whether the Welcome asks for Watermark messages. */
+  public void acceptsWatermarks(boolean value) {
+    acceptsWatermarks.set(value);
+  }
+
+  public List<ReceivedWatermark> watermarks() {
+    return streams.stream().flatMap(s -> s.watermarks.stream()).toList();
   }
 
   /** Refuses the next {@code count} streams with {@code status} before reading anything. */
@@ -156,9 +173,12 @@ public final class RecordingCoordinator implements AutoCloseable {
       if (message.hasHello()) {
         stream.hellos.add(message.getHello());
         request.response().write(CoordinatorMessage.newBuilder()
-            .setWelcome(Welcome.newBuilder().setCoordinatorNodeId(name).setAcceptsEventBatches(acceptsBatches.get()))
+            .setWelcome(Welcome.newBuilder().setCoordinatorNodeId(name).setAcceptsEventBatches(acceptsBatches.get())
+                .setAcceptsWatermarks(acceptsWatermarks.get()))
             .build());
         request.response().write(CoordinatorMessage.newBuilder().setSnapshot(snapshot.get()).build());
+      } else if (message.hasWatermark()) {
+        stream.watermarks.add(new ReceivedWatermark(message.getWatermark(), stream.events.size()));
       } else if (message.hasCheckResult()) {
         stream.checkResults.add(message.getCheckResult());
       } else if (message.hasEvent()) {

@@ -93,7 +93,9 @@ class HealthAndMetricsTest {
         "quorate_probe_check_start_lateness_seconds{quantile=\"0.5\"}",
         "quorate_probe_check_start_lateness_seconds{quantile=\"0.99\"}",
         "quorate_probe_link_connected 1", "quorate_probe_link_reconnects_total", "quorate_probe_outbox_events",
-        "quorate_probe_outbox_dropped_total", "quorate_probe_pings_total{result=\"unknown\"} 1"}) {
+        "quorate_probe_outbox_dropped_total", "quorate_probe_pings_total{result=\"unknown\"} 1",
+        "quorate_probe_spool_bytes", "quorate_probe_spool_max_bytes 1.073741824E9",
+        "quorate_probe_spool_commit_seconds{quantile=\"0.99\"}", "quorate_probe_spool_commit_events{quantile=\"0.5\"}"}) {
       assertTrue(text.contains(series), series + " in\n" + text);
     }
   }
