@@ -5,6 +5,7 @@
 #   bench/run.sh probe --quick              one short round, to check the benchmark works
 #   bench/run.sh --rebuild probe ...        build again first (after changing code)
 #   bench/run.sh probe --help               scenarios and options
+#   bench/run.sh ping                       heartbeat pings into a probe with its durable spool (needs wrk)
 # The runner JVM only starts and waits for the measured JVMs; their heap flags are set by the runner and
 # printed at the top of the report.
 set -euo pipefail

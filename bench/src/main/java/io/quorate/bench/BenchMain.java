@@ -1,5 +1,6 @@
 package io.quorate.bench;
 
+import io.quorate.bench.ping.PingBench;
 import io.quorate.bench.probe.ProbeBench;
 import java.util.Arrays;
 
@@ -16,14 +17,17 @@ public final class BenchMain {
       System.out.println("usage: bench/run.sh <benchmark> [scenario...] [options]\n"
           + "benchmarks:\n"
           + "  probe    checks per second, start lateness, memory and hanging targets of one probe node\n"
-          + "           (bench/run.sh probe --help for its scenarios and options)");
+          + "           (bench/run.sh probe --help for its scenarios and options)\n"
+          + "  ping     heartbeat pings per second into one probe node with its durable spool, and bursts\n"
+          + "           (bench/run.sh ping --help)");
       System.exit(args.length == 0 ? 2 : 0);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "probe" -> System.exit(ProbeBench.run(rest));
+      case "ping" -> System.exit(PingBench.run(rest));
       default -> {
-        System.err.println("unknown benchmark \"" + args[0] + "\"; known: probe");
+        System.err.println("unknown benchmark \"" + args[0] + "\"; known: probe, ping");
         System.exit(2);
       }
     }
