@@ -188,10 +188,24 @@
   }
 
   function heartbeatDetails(m) {
+    const hb = m.heartbeat || {};
+    const last = hb.last_ping || null;
+    const runs = Array.isArray(hb.open_runs) ? hb.open_runs : [];
     return details([
       ["Ping URL", m.ping_url ? el("code", {}, m.ping_url) : null],
-      ["Last ping", timeEl(m.last_ping_at, true)],
-      ["Period", m.period ? m.period + (m.grace ? ", grace " + m.grace : "") : null],
+      ["Slug URL", m.slug_url ? el("code", {}, m.slug_url) : null],
+      ["Schedule", m.schedule ? m.schedule + (m.grace && !m.fleet ? ", grace " + m.grace : "") : null],
+      ["Problem", hb.problem || null],
+      ["Waiting for", hb.waiting_for_regions && Array.isArray(hb.regions_behind) && hb.regions_behind.length
+        ? "regions behind: " + hb.regions_behind.join(", ") : null],
+      ["Next due", timeEl(hb.next_due_at, false)],
+      ["Last ping", last ? [timeEl(last.at, true), " (" + last.kind + ")"] : null],
+      ["Last message", last && last.body ? el("pre", { class: "ping-body" }, last.body) : null],
+      ["Last failure", hb.last_failure ? [timeEl(hb.last_failure.at, true), ": " + hb.last_failure.reason] : null],
+      ["Running", runs.length ? runs.map((r) => el("div", {}, (r.run_id ? "rid " + r.run_id + ", " : "") + "started ",
+        timeEl(r.started_at, true))) : null],
+      ["Snoozed until", hb.paused ? "paused" : (hb.snoozed_until && new Date(hb.snoozed_until) > new Date()
+        ? timeEl(hb.snoozed_until, false) : null)],
     ]);
   }
 

@@ -23,6 +23,11 @@ window.Quorate = (function () {
     up: { label: "Up", symbol: "✓" },
     down: { label: "Down", symbol: "✕" },
     pending: { label: "Pending", symbol: "…" },
+    // Heartbeat states; the badge class falls back to "pending" colours for the ones without their own.
+    new: { label: "New", symbol: "…" },
+    late: { label: "Late", symbol: "!" },
+    running: { label: "Running", symbol: "▶" },
+    paused: { label: "Paused", symbol: "‖" },
   };
 
   /** A state badge: symbol plus word, so the state never depends on colour alone. */
