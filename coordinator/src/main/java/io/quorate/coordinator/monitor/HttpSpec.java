@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A queue endpoint polled from several regions.
@@ -12,8 +13,11 @@ import java.util.Objects;
  * @param request       what each probe sends
  * @param conditions    all must pass for a run to count as up, e.g. {@code [BODY].enqueued < 1000}
  * @param series        named values kept with every observation, e.g. {@code depth -> [BODY].enqueued}
- * @param quorum        how many regions must agree before an incident opens or resolves
+ * @param quorumRule    how many regions must agree before an incident opens or resolves
  * @param confirmations consecutive failing observations before a region votes down
+ * @param recoveries    consecutive successful observations before a region that voted down votes up again
+ * @param staleWindow   how old a region's verdict may be and still vote; empty for the default
+ *                      (two intervals and a timeout)
  */
 public record HttpSpec(
     HttpRequestSpec request,
@@ -21,8 +25,10 @@ public record HttpSpec(
     List<String> conditions,
     Map<String, String> series,
     List<String> regions,
-    int quorum,
-    int confirmations) implements MonitorSpec {
+    QuorumRule quorumRule,
+    int confirmations,
+    int recoveries,
+    Optional<Duration> staleWindow) implements MonitorSpec {
 
   public HttpSpec {
     Objects.requireNonNull(request, "request");
@@ -30,6 +36,13 @@ public record HttpSpec(
     conditions = List.copyOf(conditions);
     series = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(series));
     regions = List.copyOf(regions);
+    Objects.requireNonNull(quorumRule, "quorumRule");
+    Objects.requireNonNull(staleWindow, "staleWindow");
+  }
+
+  /** Regions that must agree, out of this monitor's regions. */
+  public int quorum() {
+    return quorumRule.required(regions.size());
   }
 
   @Override
@@ -41,8 +54,12 @@ public record HttpSpec(
     return request.timeout();
   }
 
-  /** A region's verdict older than this no longer counts: it missed two runs and a timeout. */
+  /** A region's verdict older than this no longer votes: by default, it missed two runs and a timeout. */
   public Duration staleAfter() {
+    return staleWindow.orElseGet(this::defaultStaleAfter);
+  }
+
+  public Duration defaultStaleAfter() {
     return interval.multipliedBy(2).plus(timeout());
   }
 }

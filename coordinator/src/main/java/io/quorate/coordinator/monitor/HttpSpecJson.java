@@ -28,8 +28,12 @@ final class HttpSpecJson {
         .put("conditions", new JsonArray(http.conditions()))
         .put("series", new JsonObject(new LinkedHashMap<>(http.series())))
         .put("regions", new JsonArray(http.regions()))
-        .put("quorum", http.quorum())
-        .put("confirmations", http.confirmations());
+        .put("quorum", http.quorumRule().toJsonValue())
+        .put("quorum_regions", http.quorum())
+        .put("confirmations", http.confirmations())
+        .put("recoveries", http.recoveries())
+        .put("stale_after", Durations.format(http.staleAfter()))
+        .put("stale_after_default", http.staleWindow().isEmpty());
   }
 
   /** Plain headers as strings; secret ones as {@code {"value": "****", "secret": true}}. */

@@ -29,11 +29,11 @@ public final class MonitorRequests {
   private static final Set<String> READ_ONLY = Set.of("id", "state", "open_incident_id", "region_verdicts",
       "created_at", "updated_at", "ping_id", "ping_url", "last_ping_at", "version", "decision", "slug_url",
       "schedule", "next_due_at", "deadline_at", "last_ping", "last_failure", "open_runs", "snoozed_until", "paused",
-      "waiting_for_regions", "heartbeat");
+      "waiting_for_regions", "heartbeat", "quorum_regions", "stale_after_default");
   private static final Set<String> COMMON = Set.of("name", "type");
   private static final Set<String> HTTP_FIELDS = Set.of("url", "method", "headers", "auth", "body", "interval",
       "timeout", "max_body_bytes", "max_redirects", "tls_verify", "conditions", "series", "regions", "quorum",
-      "confirmations");
+      "confirmations", "recoveries", "stale_after");
   private static final int MAX_CONDITIONS = 50;
 
   private MonitorRequests() {}
@@ -82,12 +82,48 @@ public final class MonitorRequests {
     List<String> conditions = conditions(body);
     Map<String, String> series = series(body);
     List<String> regions = regions(body, knownRegions);
-    int quorum = (int) RequestFields.whole(body, "quorum", regions.size() / 2 + 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
-    if (quorum < 1 || quorum > regions.size()) {
-      throw new ValidationException("quorum", "must be between 1 and the number of regions (" + regions.size() + ")");
-    }
+    QuorumRule quorum = quorum(body, regions.size());
     int confirmations = (int) RequestFields.whole(body, "confirmations", 2, 1, 100);
-    return new HttpSpec(request, interval, conditions, series, regions, quorum, confirmations);
+    int recoveries = (int) RequestFields.whole(body, "recoveries", 1, 1, 100);
+    Optional<Duration> staleAfter = staleAfter(body, interval, request.timeout());
+    return new HttpSpec(request, interval, conditions, series, regions, quorum, confirmations, recoveries, staleAfter);
+  }
+
+  /** {@code "quorum": 2} (regions) or {@code "quorum": "60%"} (of the monitor's regions); default a majority. */
+  private static QuorumRule quorum(JsonObject body, int regions) {
+    Object value = body.getValue("quorum");
+    if (value == null) {
+      return QuorumRule.majority(regions);
+    }
+    if (value instanceof String text && text.trim().matches("\\d{1,3}%")) {
+      int percent = Integer.parseInt(text.trim().replace("%", ""));
+      if (percent < 1 || percent > 100) {
+        throw new ValidationException("quorum", "a percentage must be between 1% and 100%, got " + text.trim());
+      }
+      return QuorumRule.percent(percent);
+    }
+    if (!(value instanceof Integer count)) {
+      throw new ValidationException("quorum", "must be a number of regions such as 2, or a percentage such as \"60%\"");
+    }
+    if (count < 1 || count > regions) {
+      throw new ValidationException("quorum", "must be between 1 and the number of regions (" + regions + ")");
+    }
+    return QuorumRule.regions(count);
+  }
+
+  /** Older verdicts do not vote; shorter than an interval would make every region stale between runs. */
+  private static Optional<Duration> staleAfter(JsonObject body, Duration interval, Duration timeout) {
+    // A GET shows the default window with "stale_after_default": true; sent back, it stays the default.
+    if (body.getValue("stale_after") == null || Boolean.TRUE.equals(body.getValue("stale_after_default"))) {
+      return Optional.empty();
+    }
+    Duration staleAfter = RequestFields.duration(body, "stale_after", "0s");
+    Duration shortest = interval.plus(timeout);
+    if (staleAfter.compareTo(shortest) < 0 || staleAfter.compareTo(Duration.ofDays(7)) > 0) {
+      throw new ValidationException("stale_after", "must be between one interval plus the timeout ("
+          + Durations.format(shortest) + ") and 7d");
+    }
+    return Optional.of(staleAfter);
   }
 
   static List<String> conditions(JsonObject body) {

@@ -36,8 +36,11 @@ final class SpecCodec {
           .put("conditions", new JsonArray(http.conditions()))
           .put("series", new JsonObject(new LinkedHashMap<>(http.series())))
           .put("regions", new JsonArray(http.regions()))
-          .put("quorum", http.quorum())
-          .put("confirmations", http.confirmations());
+          .put("quorum", http.quorumRule().count() > 0 ? http.quorumRule().count() : null)
+          .put("quorum_percent", http.quorumRule().percent() > 0 ? http.quorumRule().percent() : null)
+          .put("confirmations", http.confirmations())
+          .put("recoveries", http.recoveries())
+          .put("stale_after_ms", http.staleWindow().map(Duration::toMillis).orElse(null));
     }
     return HeartbeatCodec.toJson((HeartbeatSpec) spec);
   }
@@ -63,8 +66,15 @@ final class SpecCodec {
         strings(spec.getJsonArray("conditions")),
         series,
         strings(spec.getJsonArray("regions")),
-        spec.getInteger("quorum"),
-        spec.getInteger("confirmations"));
+        quorum(spec),
+        spec.getInteger("confirmations"),
+        spec.getInteger("recoveries", 1),
+        Optional.ofNullable(spec.getLong("stale_after_ms")).map(Duration::ofMillis));
+  }
+
+  private static QuorumRule quorum(JsonObject spec) {
+    Integer percent = spec.getInteger("quorum_percent");
+    return percent != null ? QuorumRule.percent(percent) : QuorumRule.regions(spec.getInteger("quorum"));
   }
 
   /** The first release stored every header as a plain string and treated all of them as secret. */

@@ -96,7 +96,7 @@ public final class ObservationIngest {
         return Future.succeededFuture(false); // older than what this region already reported: history only
       }
       RegionVerdict next = RegionVerdict.fold(previous, region, isDown(o), observedAt, o.getReason(),
-          ObservationJson.values(o), ObservationJson.lastRun(o), spec.confirmations());
+          ObservationJson.values(o), ObservationJson.lastRun(o), spec.confirmations(), spec.recoveries());
       if (previous.map(RegionVerdict::verdict).orElse(Verdict.PENDING) != next.verdict()) {
         log.info("region verdict changed monitor={} region={} verdict={} streak={} reason=\"{}\"", monitor.id(), region,
             next.verdict().label(), next.streak(), next.reason());

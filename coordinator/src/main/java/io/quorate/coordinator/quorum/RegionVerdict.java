@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * One region's current verdict on one monitor, folded from its observations: DOWN after
- * {@code confirmations} consecutive failures, UP after any success, PENDING before the first verdict.
+ * {@code confirmations} consecutive failures, UP again after {@code recoveries} consecutive successes (a
+ * first success makes a PENDING region UP at once), PENDING before the first verdict.
  *
  * @param lastOutcomeDown whether the newest observation failed
  * @param streak consecutive observations with that outcome
@@ -24,12 +25,12 @@ public record RegionVerdict(
 
   /** The verdict after one more observation. */
   public static RegionVerdict fold(Optional<RegionVerdict> previous, String region, boolean down,
-      Instant observedAt, String reason, JsonObject measured, JsonObject lastRun, int confirmations) {
+      Instant observedAt, String reason, JsonObject measured, JsonObject lastRun, int confirmations, int recoveries) {
     int streak = previous.filter(p -> p.lastOutcomeDown() == down).map(p -> p.streak() + 1).orElse(1);
     Verdict before = previous.map(RegionVerdict::verdict).orElse(Verdict.PENDING);
     Verdict after;
     if (!down) {
-      after = Verdict.UP;
+      after = before != Verdict.DOWN || streak >= recoveries ? Verdict.UP : Verdict.DOWN;
     } else if (streak >= confirmations) {
       after = Verdict.DOWN;
     } else {

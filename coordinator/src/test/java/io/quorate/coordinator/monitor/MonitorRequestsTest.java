@@ -35,6 +35,38 @@ class MonitorRequestsTest {
     assertTrue(spec.request().tlsVerify(), "certificates are verified unless the monitor opts out");
     assertEquals(2, spec.quorum(), "majority of three regions");
     assertEquals(2, spec.confirmations());
+    assertEquals(1, spec.recoveries());
+    assertEquals(Duration.ofSeconds(70), spec.staleAfter(), "two intervals and a timeout");
+  }
+
+  /** Each row: the quorum as sent (JSON), the regions, and how many regions must agree. */
+  @ParameterizedTest(name = "quorum {0} of {1} regions needs {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      2      | eu-west,us-east,ap-south         | 2
+      1      | eu-west,us-east,ap-south         | 1
+      "60%"  | eu-west,us-east,ap-south         | 2
+      "50%"  | eu-west,us-east,ap-south,sa-east | 2
+      "51%"  | eu-west,us-east,ap-south,sa-east | 3
+      "100%" | eu-west,us-east,ap-south         | 3
+      "1%"   | eu-west,us-east,ap-south         | 1
+      """)
+  void acceptsAQuorumAsRegionsOrAsAPercentage(String quorum, String regions, int required) {
+    JsonObject body = new JsonObject(VALID_HTTP)
+        .put("quorum", new JsonObject("{\"q\":" + quorum + "}").getValue("q"))
+        .put("regions", new io.vertx.core.json.JsonArray(List.of(regions.split(","))));
+    HttpSpec spec = (HttpSpec) MonitorRequests.parse(body, Optional.empty(), KNOWN).spec();
+    assertEquals(required, spec.quorum());
+  }
+
+  @Test
+  void keepsRecoveriesAndAStaleWindowAndReturnsToTheDefaultWindowWhenAsked() {
+    JsonObject body = new JsonObject(VALID_HTTP).put("recoveries", 3).put("stale_after", "5m");
+    HttpSpec spec = (HttpSpec) MonitorRequests.parse(body, Optional.empty(), KNOWN).spec();
+    assertEquals(3, spec.recoveries());
+    assertEquals(Duration.ofMinutes(5), spec.staleAfter());
+    body.put("stale_after_default", true);
+    HttpSpec back = (HttpSpec) MonitorRequests.parse(body, Optional.empty(), KNOWN).spec();
+    assertEquals(Optional.empty(), back.staleWindow(), "a GET's default window sent back stays the default");
   }
 
   @Test
@@ -53,7 +85,8 @@ class MonitorRequestsTest {
     HttpRequestSpec storedRequest = new HttpRequestSpec("https://x.example", "GET",
         Map.of("X-Api-Key", new HeaderValue("k-123", true)), Optional.of(new RequestAuth.Basic("monitor", "pw")), "",
         Duration.ofSeconds(5), 1024, 0, true);
-    HttpSpec stored = new HttpSpec(storedRequest, Duration.ofSeconds(30), List.of(), Map.of(), KNOWN, 2, 2);
+    HttpSpec stored = new HttpSpec(storedRequest, Duration.ofSeconds(30), List.of(), Map.of(), KNOWN, QuorumRule.regions(2), 2, 1,
+        Optional.empty());
     Monitor existing = new Monitor(UUID.randomUUID(), "Receipts", stored, 1, Instant.EPOCH, Instant.EPOCH);
     HttpSpec spec = (HttpSpec) MonitorRequests.parse(body, Optional.of(existing), KNOWN).spec();
     assertEquals(Map.of("X-Api-Key", new HeaderValue("k-123", true), "X-Team", new HeaderValue("billing", false)),
@@ -120,8 +153,14 @@ class MonitorRequestsTest {
       timeout over interval   | {"interval":"5s","timeout":"10s"}      | timeout       | at most the interval
       zero quorum             | {"quorum":0}                           | quorum        | between 1 and the number of regions (3)
       quorum over regions     | {"quorum":4}                           | quorum        | between 1 and the number of regions (3)
-      fractional quorum       | {"quorum":1.5}                         | quorum        | whole number
+      fractional quorum       | {"quorum":1.5}                         | quorum        | a number of regions such as 2
+      zero percent quorum     | {"quorum":"0%"}                        | quorum        | between 1% and 100%
+      percent over hundred    | {"quorum":"150%"}                      | quorum        | between 1% and 100%
+      quorum words            | {"quorum":"most"}                      | quorum        | a percentage such as "60%"
       zero confirmations      | {"confirmations":0}                    | confirmations | between 1 and 100
+      zero recoveries         | {"recoveries":0}                       | recoveries    | between 1 and 100
+      stale under interval    | {"stale_after":"20s"}                  | stale_after   | one interval plus the timeout (40s)
+      stale not a duration    | {"stale_after":"later"}                | stale_after   | such as 500ms
       empty regions           | {"regions":[]}                         | regions       | at least one region
       uppercase region        | {"regions":["EU"]}                     | regions[0]    | lowercase letters
       repeated region         | {"regions":["eu-west","eu-west"]}      | regions[1]    | listed twice

@@ -18,7 +18,10 @@ class QuorumPolicyTest {
   private static final Duration STALE_AFTER = Duration.ofSeconds(70);
   private static final List<String> REGIONS = List.of("eu-west", "us-east", "ap-south");
 
-  /** Region verdicts written as "eu-west=down", "us-east=up@200" (seconds old), "ap-south=pending". */
+  /**
+   * Region verdicts written as "eu-west=down", "us-east=up@200" (seconds old), "ap-south=pending", and
+   * "ap-south=up!2" (the verdict is up but the last 2 runs failed, not yet confirmed).
+   */
   static Stream<Arguments> cases() {
     return Stream.of(
         Arguments.of("no verdicts yet", List.of(), 2, false,
@@ -61,6 +64,38 @@ class QuorumPolicyTest {
     assertEquals(regionsDown, decision.regionsDown());
   }
 
+  /** Regions excluded because their probes are degraded, and regions failing but not yet confirmed. */
+  static Stream<Arguments> excludedAndUnconfirmed() {
+    return Stream.of(
+        Arguments.of("an excluded region's down vote does not count",
+            List.of("eu-west=down", "us-east=up", "ap-south=down"), Map.of("eu-west", "probe disconnected"), 2,
+            Decision.Action.HOLD,
+            "1 of 3 regions down (ap-south): below quorum 2, no alert; 1 of 3 excluded (eu-west: probe disconnected)"),
+        Arguments.of("two regions still open an incident with a third excluded",
+            List.of("eu-west=down", "us-east=down"), Map.of("ap-south", "probe lagging 45s"), 2,
+            Decision.Action.OPEN, "2 of 3 regions down (eu-west, us-east); quorum 2: incident open"),
+        Arguments.of("excluded and stale regions together make quorum impossible",
+            List.of("eu-west=down", "us-east=down@300", "ap-south=down"), Map.of("eu-west", "probe failing its own checks"), 2,
+            Decision.Action.HOLD, "no quorum possible: 2 of 3 regions stale or excluded (us-east, eu-west); quorum 2;"
+                + " 1 of 3 excluded (eu-west: probe failing its own checks)"),
+        Arguments.of("a region failing below its confirmations still votes up, and is named",
+            List.of("eu-west=up", "us-east=up", "ap-south=up!1"), Map.of(), 3,
+            Decision.Action.HOLD, "3 of 3 regions up (eu-west, us-east, ap-south), none down;"
+                + " failing, not yet confirmed: ap-south (1 in a row, 3 needed)"),
+        Arguments.of("a first failure before any verdict is named too",
+            List.of("ap-south=pending!2"), Map.of(), 3,
+            Decision.Action.HOLD, "0 of 3 regions up, none down; failing, not yet confirmed: ap-south (2 in a row, 3 needed)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("excludedAndUnconfirmed")
+  void leavesExcludedRegionsOutAndNamesUnconfirmedFailures(String name, List<String> verdicts,
+      Map<String, String> excluded, int confirmations, Decision.Action action, String explanation) {
+    Decision decision = QuorumPolicy.decide(REGIONS, 2, parse(verdicts), NOW, STALE_AFTER, false, excluded, confirmations);
+    assertEquals(action, decision.action());
+    assertEquals(explanation, decision.explanation());
+  }
+
   @org.junit.jupiter.api.Test
   void reasonCombinesWhatTheDownRegionsReport() {
     Map<String, RegionVerdict> verdicts = new HashMap<>();
@@ -75,9 +110,15 @@ class QuorumPolicyTest {
     Map<String, RegionVerdict> verdicts = new HashMap<>();
     for (String spec : specs) {
       String[] regionAndRest = spec.split("=");
-      String[] verdictAndAge = regionAndRest[1].split("@");
+      String[] failingAndStreak = regionAndRest[1].split("!");
+      String[] verdictAndAge = failingAndStreak[0].split("@");
       long age = verdictAndAge.length > 1 ? Long.parseLong(verdictAndAge[1]) : 0;
-      verdicts.put(regionAndRest[0], verdict(regionAndRest[0], Verdict.fromLabel(verdictAndAge[0]), age, ""));
+      RegionVerdict v = verdict(regionAndRest[0], Verdict.fromLabel(verdictAndAge[0]), age, "");
+      if (failingAndStreak.length > 1) {
+        v = new RegionVerdict(v.region(), v.verdict(), true, Integer.parseInt(failingAndStreak[1]), v.lastObservedAt(),
+            "failed", new JsonObject(), new JsonObject());
+      }
+      verdicts.put(regionAndRest[0], v);
     }
     return verdicts;
   }
