@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.quorate.link.v1.AssignmentChange;
 import io.quorate.link.v1.AssignmentSnapshot;
+import io.quorate.link.v1.HeartbeatTarget;
 import io.quorate.probe.check.CheckClients;
 import io.quorate.probe.check.CheckScheduler;
 import io.quorate.probe.check.HttpCheckRunner;
@@ -32,6 +33,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,8 +153,14 @@ final class ProbeVerticle extends VerticleBase {
     if (checkClients != null) {
       closing.add(checkClients.close());
     }
+    // The last targets are written before exit: a restart within the save period must still know them.
+    // executeBlocking is ordered on this context, so this runs after any save already under way.
+    Optional<List<HeartbeatTarget>> unsaved = heartbeats.takeChanges();
     return Future.join(closing)
         .compose(done -> spool == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+          if (unsaved.isPresent()) {
+            KnownTargetsFile.save(config.spoolDir(), unsaved.get());
+          }
           spool.close();
           return null;
         }))
