@@ -8,6 +8,7 @@ import io.quorate.coordinator.heartbeat.HeartbeatDecisions;
 import io.quorate.coordinator.heartbeat.HeartbeatRoutes;
 import io.quorate.coordinator.heartbeat.PingIngest;
 import io.quorate.coordinator.heartbeat.PingRoutes;
+import io.quorate.coordinator.incident.IncidentActions;
 import io.quorate.coordinator.incident.IncidentLifecycle;
 import io.quorate.coordinator.incident.IncidentRoutes;
 import io.quorate.coordinator.link.ProbeLinkServer;
@@ -90,7 +91,8 @@ final class CoordinatorServices {
     AssignmentBus bus = new AssignmentBus(vertx);
     CheckTestRelay relay = new CheckTestRelay(vertx, link);
     CheckTester tester = new CheckTester(vertx, clusterMembers);
-    Router router = routes(vertx, config, clock, registry, pool, adminTokens, urls, monitors, pings, sweeper, tester, bus);
+    Router router = routes(vertx, config, clock, registry, pool, adminTokens, urls, monitors, pings, sweeper, tester, bus,
+        lifecycle);
     router.get("/health").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
         .end(health(config, link, clusterMembers).encode()));
 
@@ -112,7 +114,7 @@ final class CoordinatorServices {
 
   private static Router routes(Vertx vertx, CoordinatorConfig config, Clock clock, PrometheusMeterRegistry registry,
       Pool pool, TokenVerifier adminTokens, PublicUrls urls, MonitorStore monitors, PingIngest pings,
-      HeartbeatDecisions decisions, CheckTester tester, AssignmentBus bus) {
+      HeartbeatDecisions decisions, CheckTester tester, AssignmentBus bus, IncidentLifecycle lifecycle) {
     Router router = Router.router(vertx);
     Router api = ApiRouter.create(vertx, adminTokens,
         open -> new StatusRoutes(pool, monitors, clock).mount(open),
@@ -121,7 +123,7 @@ final class CoordinatorServices {
           new MonitorRoutes(pool, monitors, bus, clock, urls::pingBase).mount(secured);
           new HeartbeatRoutes(pool, clock, decisions, urls::pingBase).mount(secured);
           new ObservationRoutes(pool).mount(secured);
-          new IncidentRoutes(pool).mount(secured);
+          new IncidentRoutes(pool, clock, new IncidentActions(pool, clock, lifecycle)).mount(secured);
           new ChannelRoutes(new ChannelStore(pool, clock)).mount(secured);
         });
     router.route("/api/v1/*").subRouter(api);

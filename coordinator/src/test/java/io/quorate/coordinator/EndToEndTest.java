@@ -140,7 +140,7 @@ class EndToEndTest {
     assertTrue(incident.getString("reason").contains("[BODY].enqueued (5234) < 1000"), incident.getString("reason"));
     Eventually.until(WAIT, "the alert arrives", () -> webhook.accepted(id, "incident.opened").size() == 1);
     String text = webhook.accepted(id, "incident.opened").get(0).body().getString("text");
-    assertTrue(text.contains("2 of 3 regions down (eu-west, us-east); quorum 2"), text);
+    assertTrue(text.contains("2 of 3 regions agree (eu-west, us-east)."), text);
     assertTrue(text.startsWith("DOWN: Queue receipts."), text);
 
     Eventually.during(Duration.ofSeconds(2), "exactly one incident and one alert, though two nodes run",

@@ -28,6 +28,8 @@ public final class Responses {
       problem(ctx, 400, "bad_request", invalid.getMessage(), invalid.field());
     } else if (error instanceof NotFoundException missing) {
       problem(ctx, 404, "not_found", missing.getMessage(), null);
+    } else if (error instanceof ConflictException conflict) {
+      problem(ctx, 409, "conflict", conflict.getMessage(), null);
     } else {
       org.slf4j.LoggerFactory.getLogger(Responses.class)
           .error("request failed method={} path={} error={}", ctx.request().method(), ctx.request().path(), error.toString());

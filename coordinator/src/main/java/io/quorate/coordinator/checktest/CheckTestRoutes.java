@@ -67,7 +67,7 @@ public final class CheckTestRoutes {
           }
           MonitorDraft draft = edited
               ? MonitorRequests.parse(body, saved, found.resultAt(1))
-              : new MonitorDraft(saved.get().name(), saved.get().spec());
+              : new MonitorDraft(saved.get().name(), saved.get().spec(), saved.get().alerting());
           return run(draft, id.toString());
         })
         .onSuccess(report -> Responses.json(ctx, 200, report.toJson()))

@@ -3,6 +3,9 @@ package io.quorate.coordinator.heartbeat;
 import io.quorate.coordinator.heartbeat.HeartbeatFactsStore.Loaded;
 import io.quorate.coordinator.heartbeat.HeartbeatProblem.Cause;
 import io.quorate.coordinator.incident.AlertText;
+import io.quorate.coordinator.incident.FailureBuckets;
+import io.quorate.coordinator.incident.Opening;
+import io.quorate.coordinator.incident.Opening.AlertFacts;
 import io.quorate.coordinator.incident.Incident;
 import io.quorate.coordinator.incident.IncidentLifecycle;
 import io.quorate.coordinator.incident.IncidentStore;
@@ -96,7 +99,7 @@ public final class HeartbeatDecisions {
             .compose(regions -> HeartbeatFactsStore.load(tx, Optional.of(List.of(monitorId)),
                 spec -> KnownUntil.compute(regions, spec.quorum(), now)))
             .compose(loaded -> loaded.isEmpty() ? Future.succeededFuture(false)
-                : IncidentStore.findOpen(tx, monitorId).compose(open -> act(tx, loaded.get(0), open, now)))))
+                : IncidentStore.latest(tx, monitorId).compose(latest -> act(tx, loaded.get(0), latest, now)))))
         .onSuccess(changed -> {
           if (changed) {
             incidents.afterCommit();
@@ -110,20 +113,29 @@ public final class HeartbeatDecisions {
         .execute(Tuple.of(monitorId)).map(rows -> rows.rowCount() == 1);
   }
 
-  private Future<Boolean> act(SqlClient tx, Loaded loaded, Optional<Incident> open, Instant now) {
+  private Future<Boolean> act(SqlClient tx, Loaded loaded, Optional<Incident> latest, Instant now) {
     HeartbeatStatus status = HeartbeatEvaluator.evaluate(loaded.spec(), loaded.facts(), loaded.knownUntil().at(), now);
+    Optional<Incident> open = latest.filter(Incident::isOpen);
     if (open.isEmpty() && status.problem().isPresent()) {
-      HeartbeatProblem problem = status.problem().get();
-      Optional<Instant> deadline = problem.cause() == Cause.MISSED ? Optional.of(problem.since()) : Optional.empty();
-      return incidents.open(tx, loaded.monitor().id(), loaded.monitor().name(), problem.reason(),
-              agreement(loaded, problem), List.of(), problem.cause().label(), deadline, now)
-          .map(Optional::isPresent);
+      return incidents.open(tx, opening(loaded, status.problem().get()), latest, now).map(Optional::isPresent);
     }
     if (open.isPresent() && canResolve(open.get(), status)) {
       Resolution resolution = Resolution.of(open.get(), loaded.facts());
-      return incidents.resolve(tx, open.get().id(), resolution.how(), resolution.falseAlarm(), now).map(Optional::isPresent);
+      return incidents.resolve(tx, open.get(), loaded.monitor(), resolution.how(), resolution.falseAlarm(), now)
+          .map(Optional::isPresent);
+    }
+    if (latest.isPresent() && !status.down() && !"paused".equals(status.state())) {
+      return incidents.recovered(tx, latest.get()).map(false);
     }
     return Future.succeededFuture(false);
+  }
+
+  private static Opening opening(Loaded loaded, HeartbeatProblem problem) {
+    Optional<Instant> deadline = problem.cause() == Cause.MISSED ? Optional.of(problem.since()) : Optional.empty();
+    String topError = problem.cause() == Cause.FAIL ? FailureBuckets.label("job_failed", problem.reason()) : "";
+    AlertFacts facts = new AlertFacts(Optional.empty(), Optional.empty(), loaded.facts().lastSuccessAt(), topError, "");
+    return new Opening(loaded.monitor(), problem.reason(), agreement(loaded, problem), List.of(), problem.cause().label(),
+        deadline, List.of(), facts);
   }
 
   /** Who agrees: for a deadline, which regions have delivered every ping received before it. */

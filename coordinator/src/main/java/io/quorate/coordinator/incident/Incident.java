@@ -13,6 +13,11 @@ import java.util.UUID;
  * @param deadlineAt for a missed heartbeat, the deadline that passed without a ping
  * @param resolution how it ended, e.g. "Ping received 14:05:02 UTC in eu-west"
  * @param falseAlarm it resolved because pings from before its deadline arrived late: nothing was down
+ * @param acknowledgedBy who acknowledged it; empty while nobody has
+ * @param resolvedBy who resolved it by hand; empty when it resolved on its own or is open
+ * @param awaitingRecovery resolved by hand while still failing: no new incident until the monitor recovers
+ * @param reopenedCount how often it failed again within the flap cool-down and was reopened
+ * @param lastAlertedAt when its last alert (opening, reopening or reminder) was queued
  */
 public record Incident(
     UUID id,
@@ -25,7 +30,15 @@ public record Incident(
     String cause,
     Optional<Instant> deadlineAt,
     String resolution,
-    boolean falseAlarm) {
+    boolean falseAlarm,
+    Optional<Instant> acknowledgedAt,
+    String acknowledgedBy,
+    String resolvedBy,
+    boolean awaitingRecovery,
+    int reopenedCount,
+    Optional<Instant> lastAlertedAt,
+    int remindersSent,
+    Optional<Instant> escalatedAt) {
 
   public Incident {
     regionsDown = List.copyOf(regionsDown);
@@ -33,5 +46,14 @@ public record Incident(
 
   public boolean isOpen() {
     return resolvedAt.isEmpty();
+  }
+
+  public boolean isAcknowledged() {
+    return acknowledgedAt.isPresent();
+  }
+
+  /** open, acknowledged or resolved: what people see first. */
+  public String state() {
+    return !isOpen() ? "resolved" : isAcknowledged() ? "acknowledged" : "open";
   }
 }

@@ -12,7 +12,7 @@ public final class IncidentJson {
         .put("id", incident.id().toString())
         .put("monitor_id", incident.monitorId().toString())
         .put("monitor_name", incident.monitorName())
-        .put("state", incident.isOpen() ? "open" : "resolved")
+        .put("state", incident.state())
         .put("opened_at", incident.openedAt().toString())
         .put("resolved_at", incident.resolvedAt().map(Object::toString).orElse(null))
         .put("reason", incident.reason())
@@ -20,6 +20,13 @@ public final class IncidentJson {
         .put("cause", incident.cause().isEmpty() ? null : incident.cause())
         .put("deadline_at", incident.deadlineAt().map(Object::toString).orElse(null))
         .put("resolution", incident.resolution().isEmpty() ? null : incident.resolution())
-        .put("false_alarm", incident.falseAlarm());
+        .put("false_alarm", incident.falseAlarm())
+        .put("acknowledged_at", incident.acknowledgedAt().map(Object::toString).orElse(null))
+        .put("acknowledged_by", incident.acknowledgedBy().isEmpty() ? null : incident.acknowledgedBy())
+        .put("resolved_by", incident.resolvedBy().isEmpty() ? null : incident.resolvedBy())
+        .put("awaiting_recovery", incident.awaitingRecovery())
+        .put("reopened_count", incident.reopenedCount())
+        .put("reminders_sent", incident.remindersSent())
+        .put("escalated_at", incident.escalatedAt().map(Object::toString).orElse(null));
   }
 }

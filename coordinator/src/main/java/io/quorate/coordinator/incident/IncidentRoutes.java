@@ -1,25 +1,48 @@
 package io.quorate.coordinator.incident;
 
+import io.quorate.coordinator.api.ApiRouter;
+import io.quorate.coordinator.api.Ids;
+import io.quorate.coordinator.api.NotFoundException;
 import io.quorate.coordinator.api.Responses;
 import io.quorate.coordinator.api.ValidationException;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 import java.util.Locale;
+import java.util.UUID;
 
-/** {@code GET /api/v1/incidents?state=open|resolved|all}. */
+/**
+ * Incidents over HTTP: {@code GET /incidents?state=open|resolved|all}; {@code GET /incidents/{id}} with its
+ * timeline and grouped failures; {@code POST /incidents/{id}/acknowledge|notes|resolve}, each with a body
+ * naming who acts ({@code {"by": "dana", "note": "..."}}).
+ */
 public final class IncidentRoutes {
   private static final int LIMIT = 500;
+  private static final int MAX_BY = 100;
+  private static final int MAX_NOTE = 4000;
   private final Pool pool;
+  private final Clock clock;
+  private final IncidentActions actions;
 
-  public IncidentRoutes(Pool pool) {
+  public IncidentRoutes(Pool pool, Clock clock, IncidentActions actions) {
     this.pool = pool;
+    this.clock = clock;
+    this.actions = actions;
   }
 
   public void mount(Router api) {
     api.get("/incidents").handler(this::list);
+    api.get("/incidents/:id").handler(this::get);
+    api.post("/incidents/:id/acknowledge").handler(ctx -> act(ctx, (id, body) ->
+        actions.acknowledge(id, by(body), text(body, "note", false))));
+    api.post("/incidents/:id/notes").handler(ctx -> act(ctx, (id, body) ->
+        actions.addNote(id, by(body), text(body, "text", true))));
+    api.post("/incidents/:id/resolve").handler(ctx -> act(ctx, (id, body) ->
+        actions.resolve(id, by(body), text(body, "note", false))));
   }
 
   private void list(RoutingContext ctx) {
@@ -38,5 +61,63 @@ public final class IncidentRoutes {
           Responses.json(ctx, 200, new JsonObject().put("incidents", out));
         })
         .onFailure(error -> Responses.failure(ctx, error));
+  }
+
+  private void get(RoutingContext ctx) {
+    UUID id = Ids.parse(ctx.pathParam("id"), "incident");
+    detail(id).onSuccess(json -> Responses.json(ctx, 200, json)).onFailure(error -> Responses.failure(ctx, error));
+  }
+
+  /** The incident as the incident page shows it: its fields, its timeline, its failures grouped. */
+  private Future<JsonObject> detail(UUID id) {
+    return IncidentStore.find(pool, id, false).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.failedFuture(new NotFoundException("incident " + id));
+      }
+      Incident incident = found.get();
+      return Future.all(IncidentTimeline.read(pool, id), IncidentFailures.read(pool, incident, clock.instant()))
+          .map(parts -> IncidentJson.toJson(incident)
+              .put("timeline", parts.<JsonArray>resultAt(0))
+              .put("failure_buckets", parts.<JsonArray>resultAt(1)));
+    });
+  }
+
+  private interface Action {
+    Future<Incident> apply(UUID id, JsonObject body);
+  }
+
+  private void act(RoutingContext ctx, Action action) {
+    UUID id = Ids.parse(ctx.pathParam("id"), "incident");
+    JsonObject body = ApiRouter.jsonBody(ctx);
+    action.apply(id, body)
+        .compose(done -> detail(id))
+        .onSuccess(json -> Responses.json(ctx, 200, json))
+        .onFailure(error -> Responses.failure(ctx, error));
+  }
+
+  /** Who acts: required, so the timeline never says "acknowledged by nobody". */
+  private static String by(JsonObject body) {
+    Object by = body.getValue("by");
+    if (!(by instanceof String name) || name.isBlank()) {
+      throw new ValidationException("by", "by is required: the name of the person acting");
+    }
+    if (name.strip().length() > MAX_BY) {
+      throw new ValidationException("by", "by must be at most " + MAX_BY + " characters");
+    }
+    return name.strip();
+  }
+
+  private static String text(JsonObject body, String field, boolean required) {
+    Object value = body.getValue(field);
+    if (value == null && !required) {
+      return "";
+    }
+    if (!(value instanceof String text) || (required && text.isBlank())) {
+      throw new ValidationException(field, field + (required ? " is required and" : "") + " must be text");
+    }
+    if (text.length() > MAX_NOTE) {
+      throw new ValidationException(field, field + " must be at most " + MAX_NOTE + " characters");
+    }
+    return text.strip();
   }
 }

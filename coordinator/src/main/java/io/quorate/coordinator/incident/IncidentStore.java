@@ -12,17 +12,22 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Incident rows. Opening relies on the partial unique index {@code incidents_one_open_per_monitor}: when
  * two coordinator nodes race to open an incident for one monitor, exactly one insert takes effect and the
- * other learns it lost (an empty result), so it sends nothing.
+ * other learns it lost (an empty result), so it sends nothing. Every change is conditional on the state it
+ * expects ({@code resolved_at IS NULL}...), so a repeated or racing call changes nothing the second time.
  */
 public final class IncidentStore {
-  private static final String COLUMNS = "id, monitor_id, monitor_name, opened_at, resolved_at, reason, regions_down, cause, deadline_at, resolution, false_alarm";
+  static final String COLUMNS = "id, monitor_id, monitor_name, opened_at, resolved_at, reason, regions_down, cause,"
+      + " deadline_at, resolution, false_alarm, acknowledged_at, acknowledged_by, resolved_by, awaiting_recovery,"
+      + " reopened_count, last_alerted_at, reminders_sent, escalated_at";
 
   private IncidentStore() {}
 
@@ -30,28 +35,83 @@ public final class IncidentStore {
   public static Future<Optional<Incident>> open(SqlClient tx, UUID monitorId, String monitorName, String reason,
       List<String> regionsDown, String cause, Optional<Instant> deadlineAt, Instant now) {
     return tx.preparedQuery("INSERT INTO incidents (id, monitor_id, monitor_name, opened_at, reason, regions_down, cause,"
-            + " deadline_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+            + " deadline_at, last_alerted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $4)"
             + " ON CONFLICT (monitor_id) WHERE resolved_at IS NULL DO NOTHING RETURNING " + COLUMNS)
         .execute(Tuple.from(new Object[] {UUID.randomUUID(), monitorId, monitorName, utc(now), reason,
             regionsDown.toArray(String[]::new), cause, deadlineAt.map(Timestamps::utc).orElse(null)}))
         .map(IncidentStore::first);
   }
 
-  /** @return the resolved incident, or empty when it was already resolved */
+  /** Opens a recently resolved incident again (a flap within the cool-down); empty when it is not resolved. */
+  public static Future<Optional<Incident>> reopen(SqlClient tx, UUID incidentId, String reason, List<String> regionsDown,
+      String cause, Optional<Instant> deadlineAt, Instant now) {
+    return tx.preparedQuery("UPDATE incidents SET resolved_at = NULL, resolution = '', false_alarm = false,"
+            + " resolved_by = NULL, reason = $2, regions_down = $3, deadline_at = $4, reopened_count = reopened_count + 1,"
+            + " last_alerted_at = $5, cause = $6, acknowledged_at = NULL, acknowledged_by = NULL, reminders_sent = 0,"
+            + " escalated_at = NULL WHERE id = $1 AND resolved_at IS NOT NULL RETURNING " + COLUMNS)
+        .execute(Tuple.from(new Object[] {incidentId, reason, regionsDown.toArray(String[]::new),
+            deadlineAt.map(Timestamps::utc).orElse(null), utc(now), cause}))
+        .map(IncidentStore::first);
+  }
+
+  /**
+   * @param resolvedBy the person who resolved it by hand, or empty when it recovered
+   * @return the resolved incident, or empty when it was already resolved
+   */
   public static Future<Optional<Incident>> resolve(SqlClient tx, UUID incidentId, String resolution, boolean falseAlarm,
-      Instant now) {
-    return tx.preparedQuery("UPDATE incidents SET resolved_at = $2, resolution = $3, false_alarm = $4"
-            + " WHERE id = $1 AND resolved_at IS NULL RETURNING " + COLUMNS)
-        .execute(Tuple.of(incidentId, utc(now), resolution, falseAlarm))
+      Optional<String> resolvedBy, Instant now) {
+    return tx.preparedQuery("UPDATE incidents SET resolved_at = $2, resolution = $3, false_alarm = $4, resolved_by = $5,"
+            + " awaiting_recovery = $6 WHERE id = $1 AND resolved_at IS NULL RETURNING " + COLUMNS)
+        .execute(Tuple.of(incidentId, utc(now), resolution, falseAlarm, resolvedBy.orElse(null), resolvedBy.isPresent()))
+        .map(IncidentStore::first);
+  }
+
+  /** @return the acknowledged incident, or empty when it is resolved or was acknowledged before */
+  public static Future<Optional<Incident>> acknowledge(SqlClient tx, UUID incidentId, String by, Instant now) {
+    return tx.preparedQuery("UPDATE incidents SET acknowledged_at = $2, acknowledged_by = $3"
+            + " WHERE id = $1 AND resolved_at IS NULL AND acknowledged_at IS NULL RETURNING " + COLUMNS)
+        .execute(Tuple.of(incidentId, utc(now), by))
+        .map(IncidentStore::first);
+  }
+
+  /** The monitor recovered after a person resolved its incident by hand: the next failure may alert again. */
+  public static Future<Void> recovered(SqlClient tx, UUID incidentId) {
+    return tx.preparedQuery("UPDATE incidents SET awaiting_recovery = false WHERE id = $1 AND awaiting_recovery")
+        .execute(Tuple.of(incidentId)).mapEmpty();
+  }
+
+  /** A reminder went out; the next is due {@code remindEvery} after {@code now}. */
+  public static Future<Void> reminded(SqlClient tx, UUID incidentId, Instant now) {
+    return tx.preparedQuery("UPDATE incidents SET last_alerted_at = $2, reminders_sent = reminders_sent + 1 WHERE id = $1")
+        .execute(Tuple.of(incidentId, utc(now))).mapEmpty();
+  }
+
+  /** @return false when it was escalated before (by another node) */
+  public static Future<Boolean> escalated(SqlClient tx, UUID incidentId, Instant now) {
+    return tx.preparedQuery("UPDATE incidents SET escalated_at = $2 WHERE id = $1 AND escalated_at IS NULL")
+        .execute(Tuple.of(incidentId, utc(now))).map(rows -> rows.rowCount() == 1);
+  }
+
+  public static Future<Optional<Incident>> find(SqlClient client, UUID incidentId, boolean forUpdate) {
+    return client.preparedQuery("SELECT " + COLUMNS + " FROM incidents WHERE id = $1" + (forUpdate ? " FOR UPDATE" : ""))
+        .execute(Tuple.of(incidentId))
+        .map(IncidentStore::first);
+  }
+
+  /** The monitor's newest incident, open or not: the one a flap reopens, or that waits for a recovery. */
+  public static Future<Optional<Incident>> latest(SqlClient client, UUID monitorId) {
+    return client.preparedQuery("SELECT " + COLUMNS + " FROM incidents WHERE monitor_id = $1 ORDER BY opened_at DESC, id"
+            + " LIMIT 1")
+        .execute(Tuple.of(monitorId))
         .map(IncidentStore::first);
   }
 
   /** The open incidents of these monitors, by monitor. */
-  public static Future<java.util.Map<UUID, Incident>> findOpen(SqlClient client, List<UUID> monitorIds) {
+  public static Future<Map<UUID, Incident>> findOpen(SqlClient client, List<UUID> monitorIds) {
     return client.preparedQuery("SELECT " + COLUMNS + " FROM incidents WHERE resolved_at IS NULL AND monitor_id = ANY($1)")
         .execute(Tuple.of(monitorIds.toArray(UUID[]::new)))
         .map(rows -> {
-          java.util.Map<UUID, Incident> open = new java.util.HashMap<>();
+          Map<UUID, Incident> open = new HashMap<>();
           rows.forEach(row -> open.put(row.getUUID("monitor_id"), toIncident(row)));
           return open;
         });
@@ -72,27 +132,39 @@ public final class IncidentStore {
     };
     return client.preparedQuery("SELECT " + COLUMNS + " FROM incidents" + where + " ORDER BY opened_at DESC, id LIMIT $1")
         .execute(Tuple.of(limit))
-        .map(rows -> {
-          List<Incident> incidents = new ArrayList<>();
-          rows.forEach(row -> incidents.add(toIncident(row)));
-          return incidents;
-        });
+        .map(IncidentStore::toList);
   }
 
   public enum IncidentFilter { OPEN, RESOLVED, ALL }
+
+  static List<Incident> toList(RowSet<Row> rows) {
+    List<Incident> incidents = new ArrayList<>();
+    rows.forEach(row -> incidents.add(toIncident(row)));
+    return incidents;
+  }
 
   private static Optional<Incident> first(RowSet<Row> rows) {
     var iterator = rows.iterator();
     return iterator.hasNext() ? Optional.of(toIncident(iterator.next())) : Optional.empty();
   }
 
-  private static Incident toIncident(Row row) {
+  static Incident toIncident(Row row) {
     String[] regions = row.getArrayOfStrings("regions_down");
     return new Incident(row.getUUID("id"), row.getUUID("monitor_id"), row.getString("monitor_name"),
-        row.getOffsetDateTime("opened_at").toInstant(),
-        Optional.ofNullable(row.getOffsetDateTime("resolved_at")).map(OffsetDateTime::toInstant),
+        row.getOffsetDateTime("opened_at").toInstant(), instant(row, "resolved_at"),
         row.getString("reason"), regions == null ? List.of() : Arrays.asList(regions), row.getString("cause"),
-        Optional.ofNullable(row.getOffsetDateTime("deadline_at")).map(OffsetDateTime::toInstant),
-        row.getString("resolution"), row.getBoolean("false_alarm"));
+        instant(row, "deadline_at"), row.getString("resolution"), row.getBoolean("false_alarm"),
+        instant(row, "acknowledged_at"), text(row, "acknowledged_by"), text(row, "resolved_by"),
+        row.getBoolean("awaiting_recovery"), row.getInteger("reopened_count"), instant(row, "last_alerted_at"),
+        row.getInteger("reminders_sent"), instant(row, "escalated_at"));
+  }
+
+  private static Optional<Instant> instant(Row row, String column) {
+    return Optional.ofNullable(row.getOffsetDateTime(column)).map(OffsetDateTime::toInstant);
+  }
+
+  private static String text(Row row, String column) {
+    String value = row.getString(column);
+    return value == null ? "" : value;
   }
 }

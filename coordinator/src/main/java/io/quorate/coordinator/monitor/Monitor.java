@@ -8,6 +8,7 @@ public record Monitor(
     UUID id,
     String name,
     MonitorSpec spec,
+    MonitorAlerting alerting,
     long version,
     Instant createdAt,
     Instant updatedAt) {}

@@ -36,6 +36,7 @@ public final class MonitorJson {
     } else {
       putHeartbeat(json, (HeartbeatSpec) monitor.spec(), heartbeat, pingBaseUrl);
     }
+    AlertingJson.put(json, monitor.alerting());
     return json
         .put("state", state(monitor, verdicts, openIncident, heartbeat))
         .put("open_incident_id", openIncident.map(i -> i.id().toString()).orElse(null))

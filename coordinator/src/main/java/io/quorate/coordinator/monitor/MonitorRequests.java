@@ -30,7 +30,7 @@ public final class MonitorRequests {
       "created_at", "updated_at", "ping_id", "ping_url", "last_ping_at", "version", "decision", "slug_url",
       "schedule", "next_due_at", "deadline_at", "last_ping", "last_failure", "open_runs", "snoozed_until", "paused",
       "waiting_for_regions", "heartbeat", "quorum_regions", "stale_after_default");
-  private static final Set<String> COMMON = Set.of("name", "type");
+  private static final Set<String> COMMON = union(Set.of("name", "type"), AlertingRequests.FIELDS);
   private static final Set<String> HTTP_FIELDS = Set.of("url", "method", "headers", "auth", "body", "interval",
       "timeout", "max_body_bytes", "max_redirects", "tls_verify", "conditions", "series", "regions", "quorum",
       "confirmations", "recoveries", "stale_after");
@@ -70,7 +70,7 @@ public final class MonitorRequests {
       }
       default -> throw new ValidationException("type", "must be \"http\" or \"heartbeat\", got \"" + type + "\"");
     };
-    return new MonitorDraft(name, spec);
+    return new MonitorDraft(name, spec, AlertingRequests.parse(body));
   }
 
   private static HttpSpec http(JsonObject body, Optional<HttpSpec> existing, List<String> knownRegions) {
@@ -194,6 +194,12 @@ public final class MonitorRequests {
       throw new ValidationException("regions", "must name at least one region");
     }
     return List.copyOf(regions);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private static void rejectUnknownFields(JsonObject body, Set<String> typeFields) {

@@ -27,7 +27,7 @@ import java.util.UUID;
 public final class MonitorStore {
   /** The columns {@link #toMonitor(Row)} reads, for queries elsewhere that select monitors. */
   public static final String COLUMNS =
-      "id, name, type, spec, version, ping_id, period_ms, grace_ms, created_at, updated_at, slug";
+      "id, name, type, spec, alerting, version, ping_id, period_ms, grace_ms, created_at, updated_at, slug";
   private static final String SLUG_TAKEN = "monitors_slug_per_project";
   private final Pool pool;
   private final Clock clock;
@@ -43,12 +43,13 @@ public final class MonitorStore {
     HeartbeatSpec heartbeat = draft.spec() instanceof HeartbeatSpec h ? h : null;
     // A heartbeat gets its state row in the same statement, so ping ingestion can always update it.
     return pool.preparedQuery("WITH m AS (INSERT INTO monitors (id, name, type, spec, ping_id, period_ms, grace_ms,"
-            + " slug, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING " + COLUMNS + "),"
+            + " slug, created_at, updated_at, alerting) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)"
+            + " RETURNING " + COLUMNS + "),"
             + " s AS (INSERT INTO heartbeat_state (monitor_id) SELECT id FROM m WHERE type = 'heartbeat')"
             + " SELECT * FROM m")
         .execute(Tuple.from(new Object[] {id, draft.name(), draft.spec().type(), SpecCodec.toJson(draft.spec()),
             heartbeat == null ? null : heartbeat.pingId(), periodMs(heartbeat), graceMs(heartbeat),
-            heartbeat == null ? null : heartbeat.slug().orElse(null), now}))
+            heartbeat == null ? null : heartbeat.slug().orElse(null), now, AlertingJson.toStored(draft.alerting())}))
         .recover(MonitorStore::slugTaken)
         .map(rows -> toMonitor(rows.iterator().next()));
   }
@@ -57,9 +58,10 @@ public final class MonitorStore {
   public Future<Optional<Monitor>> update(UUID id, MonitorDraft draft) {
     HeartbeatSpec heartbeat = draft.spec() instanceof HeartbeatSpec h ? h : null;
     return pool.preparedQuery("UPDATE monitors SET name = $2, spec = $3, period_ms = $4, grace_ms = $5, slug = $6,"
-            + " version = version + 1, updated_at = $7 WHERE id = $1 RETURNING " + COLUMNS)
+            + " version = version + 1, updated_at = $7, alerting = $8 WHERE id = $1 RETURNING " + COLUMNS)
         .execute(Tuple.from(new Object[] {id, draft.name(), SpecCodec.toJson(draft.spec()), periodMs(heartbeat),
-            graceMs(heartbeat), heartbeat == null ? null : heartbeat.slug().orElse(null), now()}))
+            graceMs(heartbeat), heartbeat == null ? null : heartbeat.slug().orElse(null), now(),
+            AlertingJson.toStored(draft.alerting())}))
         .recover(MonitorStore::slugTaken)
         .map(MonitorStore::first);
   }
@@ -134,7 +136,8 @@ public final class MonitorStore {
   public static Monitor toMonitor(Row row) {
     MonitorSpec spec = SpecCodec.fromRow(row.getString("type"), (JsonObject) row.getValue("spec"),
         row.getUUID("ping_id"), row.getLong("period_ms"), row.getLong("grace_ms"), row.getString("slug"));
-    return new Monitor(row.getUUID("id"), row.getString("name"), spec, row.getLong("version"),
+    return new Monitor(row.getUUID("id"), row.getString("name"), spec,
+        AlertingJson.fromStored((JsonObject) row.getValue("alerting")), row.getLong("version"),
         instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("updated_at")));
   }
 

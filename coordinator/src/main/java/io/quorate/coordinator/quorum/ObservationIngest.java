@@ -3,6 +3,7 @@ package io.quorate.coordinator.quorum;
 import static io.quorate.coordinator.db.Timestamps.utc;
 
 import io.quorate.coordinator.incident.Incident;
+import io.quorate.coordinator.incident.IncidentEvents;
 import io.quorate.coordinator.incident.IncidentLifecycle;
 import io.quorate.coordinator.incident.IncidentStore;
 import io.quorate.coordinator.monitor.HttpSpec;
@@ -97,28 +98,51 @@ public final class ObservationIngest {
       }
       RegionVerdict next = RegionVerdict.fold(previous, region, isDown(o), observedAt, o.getReason(),
           ObservationJson.values(o), ObservationJson.lastRun(o), spec.confirmations(), spec.recoveries());
-      if (previous.map(RegionVerdict::verdict).orElse(Verdict.PENDING) != next.verdict()) {
+      boolean changed = previous.map(RegionVerdict::verdict).orElse(Verdict.PENDING) != next.verdict();
+      if (changed) {
         log.info("region verdict changed monitor={} region={} verdict={} streak={} reason=\"{}\"", monitor.id(), region,
             next.verdict().label(), next.streak(), next.reason());
       }
       verdicts.put(region, next);
       return RegionVerdictStore.save(tx, monitor.id(), next)
-          .compose(v -> IncidentStore.findOpen(tx, monitor.id()))
-          .compose(open -> decide(tx, monitor, spec, verdicts, open));
+          .compose(v -> IncidentStore.latest(tx, monitor.id()))
+          .compose(latest -> recordVote(tx, latest, next, changed).map(latest))
+          .compose(latest -> decide(tx, monitor, spec, verdicts, latest));
     });
   }
 
+  /** While an incident is open, a region changing its vote is a line in its timeline. */
+  private static Future<Void> recordVote(SqlClient tx, Optional<Incident> latest, RegionVerdict vote, boolean changed) {
+    if (!changed || latest.isEmpty() || !latest.get().isOpen()) {
+      return Future.succeededFuture();
+    }
+    return IncidentEvents.add(tx, latest.get().id(), RegionVotes.event(vote));
+  }
+
   private Future<Boolean> decide(SqlClient tx, Monitor monitor, HttpSpec spec, Map<String, RegionVerdict> verdicts,
-      Optional<Incident> open) {
+      Optional<Incident> latest) {
     Instant now = clock.instant();
-    Decision decision = QuorumPolicy.decide(spec.regions(), spec.quorum(), verdicts, now, spec.staleAfter(), open.isPresent());
+    Optional<Incident> open = latest.filter(Incident::isOpen);
+    Decision decision = QuorumPolicy.decide(spec.regions(), spec.quorum(), verdicts, now, spec.staleAfter(),
+        open.isPresent(), Map.of(), spec.confirmations());
     return switch (decision.action()) {
-      case OPEN -> incidents.open(tx, monitor.id(), monitor.name(), decision.reason(),
-          decision.agreement(), decision.regionsDown(), now).map(Optional::isPresent);
-      case RESOLVE -> incidents.resolve(tx, open.orElseThrow().id(),
-          decision.agreement(), now).map(Optional::isPresent);
-      case HOLD -> Future.succeededFuture(false);
+      case OPEN -> lastSuccess(tx, monitor)
+          .map(lastSuccess -> RegionVotes.opening(monitor, spec, decision, verdicts, lastSuccess))
+          .compose(opening -> incidents.open(tx, opening, latest, now))
+          .map(Optional::isPresent);
+      case RESOLVE -> incidents.resolve(tx, open.orElseThrow(), monitor, decision.agreement(), false, now)
+          .map(Optional::isPresent);
+      case HOLD -> decision.regionsUp().size() >= spec.quorum() && latest.isPresent()
+          ? incidents.recovered(tx, latest.get()).map(false)
+          : Future.succeededFuture(false);
     };
+  }
+
+  /** When a region last saw the queue healthy, for the alert ("last success 21m ago"). */
+  private static Future<Optional<Instant>> lastSuccess(SqlClient tx, Monitor monitor) {
+    return tx.preparedQuery("SELECT max(observed_at) AS at FROM observations WHERE monitor_id = $1 AND outcome = 'up'")
+        .execute(Tuple.of(monitor.id()))
+        .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime("at")).map(t -> t.toInstant()));
   }
 
   private static boolean isDown(Observation o) {

@@ -87,7 +87,8 @@ class MonitorRequestsTest {
         Duration.ofSeconds(5), 1024, 0, true);
     HttpSpec stored = new HttpSpec(storedRequest, Duration.ofSeconds(30), List.of(), Map.of(), KNOWN, QuorumRule.regions(2), 2, 1,
         Optional.empty());
-    Monitor existing = new Monitor(UUID.randomUUID(), "Receipts", stored, 1, Instant.EPOCH, Instant.EPOCH);
+    Monitor existing = new Monitor(UUID.randomUUID(), "Receipts", stored, MonitorAlerting.DEFAULTS, 1, Instant.EPOCH,
+        Instant.EPOCH);
     HttpSpec spec = (HttpSpec) MonitorRequests.parse(body, Optional.of(existing), KNOWN).spec();
     assertEquals(Map.of("X-Api-Key", new HeaderValue("k-123", true), "X-Team", new HeaderValue("billing", false)),
         spec.request().headers());
@@ -131,7 +132,7 @@ class MonitorRequestsTest {
   void keepsTheHeartbeatPingIdAcrossEdits() {
     UUID pingId = UUID.randomUUID();
     Monitor existing = new Monitor(UUID.randomUUID(), "Nightly", HeartbeatSpec.every(pingId, Duration.ofMinutes(5), Duration.ofMinutes(1)),
-        1, Instant.EPOCH, Instant.EPOCH);
+        MonitorAlerting.DEFAULTS, 1, Instant.EPOCH, Instant.EPOCH);
     JsonObject body = new JsonObject().put("name", "Nightly").put("type", "heartbeat").put("period", "10m");
     HeartbeatSpec spec = (HeartbeatSpec) MonitorRequests.parse(body, Optional.of(existing), KNOWN).spec();
     assertEquals(pingId, spec.pingId());
@@ -225,7 +226,7 @@ class MonitorRequestsTest {
   @Test
   void refusesChangingTheTypeOfAMonitor() {
     Monitor heartbeat = new Monitor(UUID.randomUUID(), "N", HeartbeatSpec.every(UUID.randomUUID(), Duration.ofMinutes(5),
-        Duration.ZERO), 1, Instant.EPOCH, Instant.EPOCH);
+        Duration.ZERO), MonitorAlerting.DEFAULTS, 1, Instant.EPOCH, Instant.EPOCH);
     ValidationException error = assertThrows(ValidationException.class,
         () -> MonitorRequests.parse(new JsonObject(VALID_HTTP), Optional.of(heartbeat), KNOWN));
     assertEquals("type", error.field());
