@@ -24,6 +24,10 @@ import io.quorate.coordinator.notify.ChannelStore;
 import io.quorate.coordinator.notify.ChannelTypes;
 import io.quorate.coordinator.notify.DeliveryDispatcher;
 import io.quorate.coordinator.notify.NotifierTools;
+import io.quorate.coordinator.notify.email.EmailChannelType;
+import io.quorate.coordinator.notify.pagerduty.PagerDutyChannelType;
+import io.quorate.coordinator.notify.slack.SlackChannelType;
+import io.quorate.coordinator.notify.telegram.TelegramChannelType;
 import io.quorate.coordinator.notify.webhook.WebhookChannelType;
 import io.quorate.coordinator.quorum.ObservationIngest;
 import io.quorate.coordinator.web.PublicUrls;
@@ -140,7 +144,11 @@ final class CoordinatorServices {
   /** The registry of channel types: one line per type. */
   private static ChannelTypes channelTypes(NotifierTools tools) {
     return new ChannelTypes(tools, List.of(
-        new WebhookChannelType()));
+        new WebhookChannelType(),
+        new SlackChannelType(),
+        new PagerDutyChannelType(),
+        new EmailChannelType(),
+        new TelegramChannelType()));
   }
 
   private static JsonObject health(CoordinatorConfig config, ProbeLinkServer link, IntSupplier clusterMembers) {
