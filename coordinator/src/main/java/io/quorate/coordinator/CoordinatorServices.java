@@ -19,10 +19,17 @@ import io.quorate.coordinator.monitor.AssignmentBus;
 import io.quorate.coordinator.quorum.ObservationRoutes;
 import io.quorate.coordinator.monitor.MonitorRoutes;
 import io.quorate.coordinator.monitor.MonitorStore;
+import io.quorate.coordinator.notify.ChannelHealth;
 import io.quorate.coordinator.notify.ChannelRoutes;
 import io.quorate.coordinator.notify.ChannelStore;
+import io.quorate.coordinator.notify.ChannelTypes;
 import io.quorate.coordinator.notify.DeliveryDispatcher;
-import io.quorate.coordinator.notify.webhook.WebhookNotifier;
+import io.quorate.coordinator.notify.NotifierTools;
+import io.quorate.coordinator.notify.email.EmailChannelType;
+import io.quorate.coordinator.notify.pagerduty.PagerDutyChannelType;
+import io.quorate.coordinator.notify.slack.SlackChannelType;
+import io.quorate.coordinator.notify.telegram.TelegramChannelType;
+import io.quorate.coordinator.notify.webhook.WebhookChannelType;
 import io.quorate.coordinator.quorum.ObservationIngest;
 import io.quorate.coordinator.web.PublicUrls;
 import io.quorate.coordinator.web.StatusRoutes;
@@ -51,7 +58,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CoordinatorServices {
   private static final Logger log = LoggerFactory.getLogger(CoordinatorServices.class);
-  private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
+  /** The deadline of every call to a notification receiver (HTTP exchange or SMTP dialogue). */
+  private static final Duration NOTIFIER_TIMEOUT = Duration.ofSeconds(10);
   /** The event loop the services started on: their timers and state belong to it. */
   private final Context context;
   private final Pool pool;
@@ -76,10 +84,12 @@ final class CoordinatorServices {
       PrometheusMeterRegistry registry, Pool pool, TokenVerifier adminTokens, TokenVerifier probeTokens,
       IntSupplier clusterMembers) {
     WebClient webClient = WebClient.create(vertx, new WebClientOptions()
-        .setConnectTimeout((int) WEBHOOK_TIMEOUT.toMillis()).setFollowRedirects(false));
-    DeliveryDispatcher dispatcher = new DeliveryDispatcher(vertx, pool, clock,
-        List.of(new WebhookNotifier(webClient, WEBHOOK_TIMEOUT)), config.deliveryRetryBase(),
-        config.deliveryMaxAttempts(), registry);
+        .setConnectTimeout((int) NOTIFIER_TIMEOUT.toMillis()).setFollowRedirects(false));
+    ChannelTypes channelTypes = channelTypes(new NotifierTools(vertx, webClient, clock, NOTIFIER_TIMEOUT));
+    ChannelStore channels = new ChannelStore(pool, clock);
+    ChannelHealth channelHealth = new ChannelHealth(channels, clock);
+    DeliveryDispatcher dispatcher = new DeliveryDispatcher(vertx, pool, clock, channelTypes, channelHealth,
+        config.deliveryRetryBase(), config.deliveryMaxAttempts(), registry);
     PublicUrls urls = new PublicUrls(config);
     IncidentLifecycle lifecycle = new IncidentLifecycle(urls::app, dispatcher::poll, registry);
     MonitorStore monitors = new MonitorStore(pool, clock);
@@ -92,7 +102,7 @@ final class CoordinatorServices {
     CheckTestRelay relay = new CheckTestRelay(vertx, link);
     CheckTester tester = new CheckTester(vertx, clusterMembers);
     Router router = routes(vertx, config, clock, registry, pool, adminTokens, urls, monitors, pings, sweeper, tester, bus,
-        lifecycle);
+        lifecycle, new ChannelRoutes(channels, channelTypes, channelHealth));
     router.get("/health").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
         .end(health(config, link, clusterMembers).encode()));
 
@@ -114,7 +124,8 @@ final class CoordinatorServices {
 
   private static Router routes(Vertx vertx, CoordinatorConfig config, Clock clock, PrometheusMeterRegistry registry,
       Pool pool, TokenVerifier adminTokens, PublicUrls urls, MonitorStore monitors, PingIngest pings,
-      HeartbeatDecisions decisions, CheckTester tester, AssignmentBus bus, IncidentLifecycle lifecycle) {
+      HeartbeatDecisions decisions, CheckTester tester, AssignmentBus bus, IncidentLifecycle lifecycle,
+      ChannelRoutes channelRoutes) {
     Router router = Router.router(vertx);
     Router api = ApiRouter.create(vertx, adminTokens,
         open -> new StatusRoutes(pool, monitors, clock).mount(open),
@@ -124,12 +135,22 @@ final class CoordinatorServices {
           new HeartbeatRoutes(pool, clock, decisions, urls::pingBase).mount(secured);
           new ObservationRoutes(pool).mount(secured);
           new IncidentRoutes(pool, clock, new IncidentActions(pool, clock, lifecycle)).mount(secured);
-          new ChannelRoutes(new ChannelStore(pool, clock)).mount(secured);
+          channelRoutes.mount(secured);
         });
     router.route("/api/v1/*").subRouter(api);
     new PingRoutes(pings, clock, config.nodeId(), registry).mount(router);
     WebRoutes.mount(router, registry);
     return router;
+  }
+
+  /** The registry of channel types: one line per type. */
+  private static ChannelTypes channelTypes(NotifierTools tools) {
+    return new ChannelTypes(tools, List.of(
+        new WebhookChannelType(),
+        new SlackChannelType(),
+        new PagerDutyChannelType(),
+        new EmailChannelType(),
+        new TelegramChannelType()));
   }
 
   private static JsonObject health(CoordinatorConfig config, ProbeLinkServer link, IntSupplier clusterMembers) {

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quorate.coordinator.incident.IncidentEvents.Event;
 import io.quorate.coordinator.monitor.AlertingJson;
 import io.quorate.coordinator.monitor.Monitor;
+import io.quorate.coordinator.monitor.MonitorAlerting;
 import io.quorate.coordinator.notify.DeliveryOutbox;
+import io.quorate.coordinator.notify.Routing;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
@@ -134,15 +136,21 @@ public final class IncidentLifecycle {
     return latest.awaitingRecovery() ? IncidentStore.recovered(tx, latest.id()) : Future.succeededFuture();
   }
 
-  /** Queues one notification about this incident to the monitor's channels. */
+  /** Queues one notification about this incident to the monitor's channels, at the monitor's urgency. */
   Future<Void> notify(SqlClient tx, String event, Incident incident, Monitor monitor, String text, Instant now) {
+    MonitorAlerting alerting = monitor.alerting();
+    return notify(tx, event, incident, monitor, text, new Routing(alerting.channels(), alerting.urgency()), now);
+  }
+
+  Future<Void> notify(SqlClient tx, String event, Incident incident, Monitor monitor, String text, Routing routing,
+      Instant now) {
     JsonObject payload = new JsonObject()
         .put("event", event)
         .put("text", text)
         .put("incident", IncidentJson.toJson(incident))
         .put("monitor", AlertingJson.about(monitor.alerting()))
         .put("link", link());
-    return DeliveryOutbox.enqueue(tx, incident.id(), event, payload, now).mapEmpty();
+    return DeliveryOutbox.enqueue(tx, incident.id(), event, payload, routing, now).mapEmpty();
   }
 
   public void afterCommit() {

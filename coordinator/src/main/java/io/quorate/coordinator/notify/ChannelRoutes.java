@@ -1,52 +1,46 @@
 package io.quorate.coordinator.notify;
 
 import io.quorate.coordinator.api.ApiRouter;
+import io.quorate.coordinator.api.Ids;
 import io.quorate.coordinator.api.Responses;
-import io.quorate.coordinator.api.ValidationException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code /api/v1/channels}: where incident notifications go. */
+/** {@code /api/v1/channels}: where incident notifications go, and a test alert through each. */
 public final class ChannelRoutes {
   private static final Logger log = LoggerFactory.getLogger(ChannelRoutes.class);
-  private static final Set<String> FIELDS = Set.of("type", "url", "name");
   private final ChannelStore channels;
+  private final ChannelTypes types;
+  private final ChannelRequests requests;
+  private final ChannelTester tester;
 
-  public ChannelRoutes(ChannelStore channels) {
+  public ChannelRoutes(ChannelStore channels, ChannelTypes types, ChannelHealth health) {
     this.channels = channels;
+    this.types = types;
+    this.requests = new ChannelRequests(types);
+    this.tester = new ChannelTester(types, health);
   }
 
   public void mount(Router api) {
     api.post("/channels").handler(this::create);
     api.get("/channels").handler(this::list);
+    api.get("/channels/:id").handler(this::get);
+    api.patch("/channels/:id").handler(this::update);
+    api.delete("/channels/:id").handler(this::delete);
+    api.post("/channels/:id/test").handler(this::test);
   }
 
   private void create(RoutingContext ctx) {
-    JsonObject body = ApiRouter.jsonBody(ctx);
-    for (String field : body.fieldNames()) {
-      if (!FIELDS.contains(field)) {
-        throw new ValidationException(field, "is not a field of a channel");
-      }
-    }
-    if (!"webhook".equals(body.getValue("type"))) {
-      throw new ValidationException("type", "must be \"webhook\"");
-    }
-    String url = webhookUrl(body.getValue("url"));
-    Object name = body.getValue("name", url);
-    if (!(name instanceof String text) || text.isBlank() || text.length() > 200) {
-      throw new ValidationException("name", "must be a string of 1 to 200 characters");
-    }
-    channels.create("webhook", text, new JsonObject().put("url", url))
+    ChannelRequests.NewChannel draft = requests.create(ApiRouter.jsonBody(ctx));
+    channels.create(draft.type().name(), draft.name(), draft.config())
         .onSuccess(channel -> {
           log.info("channel created channel={} type={} name=\"{}\"", channel.id(), channel.type(), channel.name());
-          Responses.json(ctx, 201, toJson(channel));
+          Responses.json(ctx, 201, toJson(channel).mergeIn(draft.shownOnce()));
         })
         .onFailure(error -> Responses.failure(ctx, error));
   }
@@ -55,34 +49,51 @@ public final class ChannelRoutes {
     channels.list()
         .onSuccess(list -> {
           JsonArray out = new JsonArray();
-          list.forEach(c -> out.add(toJson(c)));
+          list.forEach(channel -> out.add(toJson(channel)));
           Responses.json(ctx, 200, new JsonObject().put("channels", out));
         })
         .onFailure(error -> Responses.failure(ctx, error));
   }
 
-  private static String webhookUrl(Object value) {
-    if (!(value instanceof String text) || text.isBlank()) {
-      throw new ValidationException("url", "is required: the URL notifications are POSTed to");
-    }
-    try {
-      URI uri = new URI(text.trim());
-      boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-      if (!web || uri.getHost() == null) {
-        throw new ValidationException("url", "must be an absolute http:// or https:// URL");
-      }
-      return uri.toString();
-    } catch (URISyntaxException e) {
-      throw new ValidationException("url", "is not a valid URL: " + e.getReason());
-    }
+  private void get(RoutingContext ctx) {
+    channels.get(id(ctx))
+        .onSuccess(channel -> Responses.json(ctx, 200, toJson(channel)))
+        .onFailure(error -> Responses.failure(ctx, error));
   }
 
-  private static JsonObject toJson(Channel channel) {
-    return new JsonObject()
-        .put("id", channel.id().toString())
-        .put("type", channel.type())
-        .put("name", channel.name())
-        .put("url", channel.config().getString("url"))
-        .put("created_at", channel.createdAt().toString());
+  private void update(RoutingContext ctx) {
+    JsonObject body = ApiRouter.jsonBody(ctx);
+    channels.update(id(ctx), current -> requests.update(current, body))
+        .onSuccess(channel -> {
+          log.info("channel updated channel={} type={} name=\"{}\" fields={}", channel.id(), channel.type(), channel.name(),
+              body.fieldNames());
+          Responses.json(ctx, 200, toJson(channel));
+        })
+        .onFailure(error -> Responses.failure(ctx, error));
+  }
+
+  private void delete(RoutingContext ctx) {
+    UUID id = id(ctx);
+    channels.delete(id)
+        .onSuccess(deleted -> {
+          log.info("channel deleted channel={}", id);
+          ctx.response().setStatusCode(204).end();
+        })
+        .onFailure(error -> Responses.failure(ctx, error));
+  }
+
+  private void test(RoutingContext ctx) {
+    channels.get(id(ctx))
+        .compose(tester::test)
+        .onSuccess(answer -> Responses.json(ctx, 200, answer))
+        .onFailure(error -> Responses.failure(ctx, error));
+  }
+
+  private JsonObject toJson(Channel channel) {
+    return ChannelJson.toJson(channel, types.find(channel.type()));
+  }
+
+  private static UUID id(RoutingContext ctx) {
+    return Ids.parse(ctx.pathParam("id"), "channel");
   }
 }

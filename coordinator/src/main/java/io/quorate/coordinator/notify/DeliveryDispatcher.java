@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,8 @@ public final class DeliveryDispatcher {
   private final Vertx vertx;
   private final Pool pool;
   private final Clock clock;
-  private final Map<String, Notifier> notifiers;
+  private final ChannelTypes types;
+  private final ChannelHealth health;
   private final Duration retryBase;
   private final int maxAttempts;
   private final MeterRegistry registry;
@@ -46,12 +47,13 @@ public final class DeliveryDispatcher {
   private boolean stopped;
   private Future<Integer> currentPoll = Future.succeededFuture(0);
 
-  public DeliveryDispatcher(Vertx vertx, Pool pool, Clock clock, List<Notifier> notifiers, Duration retryBase,
-      int maxAttempts, MeterRegistry registry) {
+  public DeliveryDispatcher(Vertx vertx, Pool pool, Clock clock, ChannelTypes types, ChannelHealth health,
+      Duration retryBase, int maxAttempts, MeterRegistry registry) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
-    this.notifiers = notifiers.stream().collect(java.util.stream.Collectors.toMap(Notifier::type, n -> n));
+    this.types = types;
+    this.health = health;
     this.retryBase = retryBase;
     this.maxAttempts = maxAttempts;
     this.registry = registry;
@@ -102,7 +104,7 @@ public final class DeliveryDispatcher {
             + "   SELECT id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= $1"
             + "   AND (claimed_until IS NULL OR claimed_until <= $1)"
             + "   ORDER BY next_attempt_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED)"
-            + " RETURNING d.id, d.event, d.payload, d.attempts, c.id AS channel_id, c.type, c.name, c.config, c.created_at")
+            + " RETURNING d.id, d.event, d.payload, d.attempts, c.id AS channel_id, " + ChannelStore.COLUMNS)
         .execute(Tuple.of(utc(now), utc(now.plus(CLAIM))))
         .map(rows -> {
           List<Claimed> claimed = new ArrayList<>();
@@ -117,40 +119,62 @@ public final class DeliveryDispatcher {
   }
 
   private Future<Void> send(Claimed delivery) {
-    Notifier notifier = notifiers.get(delivery.channel().type());
-    if (notifier == null) {
+    return attempt(delivery)
+        .compose(outcome -> markChannel(delivery.channel(), outcome))
+        .onFailure(error -> log.warn("recording a delivery failed delivery={} error={}", delivery.id(), error.toString()));
+  }
+
+  private Future<Outcome> attempt(Claimed delivery) {
+    Optional<Notifier> notifier = types.notifier(delivery.channel().type());
+    if (notifier.isEmpty()) {
       return record(delivery, new DeliveryFailure("no notifier for channel type " + delivery.channel().type(), false));
     }
     JsonObject payload = delivery.payload().copy().put("delivery_id", delivery.id().toString());
-    return notifier.send(delivery.channel(), delivery.id().toString(), payload)
+    return notifier.get().send(delivery.channel(), delivery.id().toString(), payload)
         .transform(sent -> sent.succeeded() ? record(delivery, null) : record(delivery, sent.cause()));
   }
 
+  private Future<Void> markChannel(Channel channel, Outcome outcome) {
+    if (outcome.accepted()) {
+      return health.accepted(channel);
+    }
+    return outcome.permanent() ? health.refusedForGood(channel, outcome.error()) : Future.succeededFuture();
+  }
+
+  /** What {@link #record} wrote: accepted (no error), or the failure's secret-free error and whether it is for good. */
+  private record Outcome(String error, boolean permanent) {
+    static final Outcome ACCEPTED = new Outcome(null, false);
+
+    boolean accepted() {
+      return error == null;
+    }
+  }
+
   /** Writes the outcome of one attempt: delivered, to be retried at a later time, or failed for good. */
-  private Future<Void> record(Claimed delivery, Throwable failure) {
+  private Future<Outcome> record(Claimed delivery, Throwable failure) {
     Instant now = clock.instant();
     if (failure == null) {
       count("delivered");
       log.info("notification delivered delivery={} event={} channel={} attempt={}", delivery.id(), delivery.event(),
           delivery.channel().name(), delivery.attempts());
       return update("UPDATE deliveries SET state = 'delivered', delivered_at = $2, claimed_until = NULL, last_error = NULL"
-          + " WHERE id = $1", Tuple.of(delivery.id(), utc(now)));
+          + " WHERE id = $1", Tuple.of(delivery.id(), utc(now))).map(Outcome.ACCEPTED);
     }
     boolean retryable = !(failure instanceof DeliveryFailure f) || f.retryable();
-    String error = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    String error = types.redact(delivery.channel(), failure.getMessage() == null ? failure.toString() : failure.getMessage());
     if (retryable && delivery.attempts() < maxAttempts) {
       Instant next = now.plus(backoff(delivery.attempts()));
       count("retry");
       log.warn("notification failed, will retry delivery={} channel={} attempt={} next={} error={}", delivery.id(),
           delivery.channel().name(), delivery.attempts(), next, error);
       return update("UPDATE deliveries SET next_attempt_at = $2, claimed_until = NULL, last_error = $3 WHERE id = $1",
-          Tuple.of(delivery.id(), utc(next), error));
+          Tuple.of(delivery.id(), utc(next), error)).map(new Outcome(error, false));
     }
     count("failed");
     log.error("notification failed for good delivery={} channel={} attempts={} error={}", delivery.id(),
         delivery.channel().name(), delivery.attempts(), error);
     return update("UPDATE deliveries SET state = 'failed', claimed_until = NULL, last_error = $2 WHERE id = $1",
-        Tuple.of(delivery.id(), error));
+        Tuple.of(delivery.id(), error)).map(new Outcome(error, !retryable));
   }
 
   /** First retry after {@code retryBase}, doubling per attempt, capped. */
@@ -169,8 +193,7 @@ public final class DeliveryDispatcher {
 
   private record Claimed(UUID id, String event, JsonObject payload, int attempts, Channel channel) {
     static Claimed of(Row row) {
-      Channel channel = new Channel(row.getUUID("channel_id"), row.getString("type"), row.getString("name"),
-          (JsonObject) row.getValue("config"), row.getOffsetDateTime("created_at").toInstant());
+      Channel channel = ChannelStore.toChannel(row, "channel_id");
       return new Claimed(row.getUUID("id"), row.getString("event"), (JsonObject) row.getValue("payload"),
           row.getInteger("attempts"), channel);
     }

@@ -4,24 +4,71 @@ import static io.quorate.coordinator.db.Timestamps.utc;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Queues a notification to every channel, inside the caller's transaction: the incident change and its
+ * Queues a notification to channels, inside the caller's transaction: the incident change and its
  * deliveries commit together or not at all, so a crash can neither lose an alert nor send one for an
  * incident that was never stored.
  */
 public final class DeliveryOutbox {
   private DeliveryOutbox() {}
 
-  /** @return how many deliveries were queued */
+  /** To every channel, right away. @return how many deliveries were queued */
   public static Future<Integer> enqueue(SqlClient tx, UUID incidentId, String event, JsonObject payload, Instant now) {
-    return tx.preparedQuery("INSERT INTO deliveries (id, channel_id, incident_id, event, payload, state, next_attempt_at, created_at)"
-            + " SELECT gen_random_uuid(), c.id, $1, $2, $3, 'pending', $4, $4 FROM channels c")
-        .execute(Tuple.of(incidentId, event, payload, utc(now)))
-        .map(rows -> rows.rowCount());
+    return enqueue(tx, incidentId, event, payload, Routing.everyChannelNow(), now);
+  }
+
+  /**
+   * To the routed channels. With urgency {@code working_hours}, a channel that has working hours and is
+   * outside them gets its delivery due at their next start; every other delivery is due {@code now}.
+   *
+   * @return how many deliveries were queued
+   */
+  public static Future<Integer> enqueue(SqlClient tx, UUID incidentId, String event, JsonObject payload, Routing routing,
+      Instant now) {
+    return routedChannels(tx, routing).compose(channels -> {
+      if (channels.size() == 0) {
+        return Future.succeededFuture(0);
+      }
+      List<UUID> ids = new ArrayList<>();
+      List<OffsetDateTime> due = new ArrayList<>();
+      for (Row channel : channels) {
+        ids.add(channel.getUUID("id"));
+        due.add(utc(dueAt(channel, routing, now)));
+      }
+      return tx.preparedQuery("INSERT INTO deliveries (id, channel_id, incident_id, event, payload, state, next_attempt_at,"
+              + " created_at) SELECT gen_random_uuid(), c.id, $1, $2, $3, 'pending', c.due, $4"
+              + " FROM unnest($5::uuid[], $6::timestamptz[]) AS c (id, due)")
+          .execute(Tuple.of(incidentId, event, payload, utc(now), ids.toArray(UUID[]::new),
+              due.toArray(OffsetDateTime[]::new)))
+          .map(RowSet::rowCount);
+    });
+  }
+
+  /**
+   * FOR KEY SHARE keeps a channel from being deleted between this read and the insert, which would fail
+   * the insert and with it the incident's transaction.
+   */
+  private static Future<RowSet<Row>> routedChannels(SqlClient tx, Routing routing) {
+    return tx.preparedQuery("SELECT id, config -> 'working_hours' AS working_hours FROM channels"
+            + " WHERE cardinality($1::uuid[]) = 0 OR id = ANY($1) ORDER BY id FOR KEY SHARE")
+        .execute(Tuple.of(routing.channelIds().toArray(UUID[]::new)));
+  }
+
+  private static Instant dueAt(Row channel, Routing routing, Instant now) {
+    Object hours = channel.getValue("working_hours");
+    if (!routing.waitsForWorkingHours() || hours == null) {
+      return now;
+    }
+    return WorkingHours.fromJson(hours, Channel.WORKING_HOURS).nextOpening(now);
   }
 }

@@ -4,17 +4,17 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Sends one notification through one kind of channel. Retries, backoff and attempt records live in the
- * {@link DeliveryDispatcher}, not here.
+ * Sends one notification through one kind of channel. Retries, backoff, attempt records and marking a
+ * channel broken live in the {@link DeliveryDispatcher}, not here.
  */
 public interface Notifier {
-  /** The channel type this notifier serves, as stored in {@code channels.type}. */
-  String type();
-
   /**
    * @param deliveryId stable across retries of one delivery, for the receiver to drop repeats
-   * @return succeeds once the receiver accepted the notification; fails with a {@link DeliveryFailure}
-   *     saying whether trying again may help
+   * @param payload {@code event} and {@code text} always; {@code incident}, {@code monitor}, {@code link} and
+   *     anything else may be missing (a test alert has no incident), see {@link Alert}
+   * @return succeeds, with what the receiver answered (for people, e.g. "receiver answered HTTP 200: ok"),
+   *     once the receiver accepted the notification; fails with a {@link DeliveryFailure} saying whether
+   *     trying again may help. Neither may contain a secret of the channel.
    */
-  Future<Void> send(Channel channel, String deliveryId, JsonObject payload);
+  Future<String> send(Channel channel, String deliveryId, JsonObject payload);
 }

@@ -38,6 +38,11 @@ public final class Api {
     return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public Response patch(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Response delete(String path) {
     return send(request(path).DELETE());
   }
@@ -53,10 +58,34 @@ public final class Api {
 
   /** Adds a webhook channel, failing the test on anything but 201. */
   public void createWebhookChannel(String url) {
-    Response response = post("/api/v1/channels", new JsonObject().put("type", "webhook").put("url", url).encode());
+    createChannel(new JsonObject().put("type", "webhook").put("url", url));
+  }
+
+  /** Creates a channel and returns the answer (with any generated secret), failing the test on anything but 201. */
+  public JsonObject createChannel(JsonObject channel) {
+    Response response = post("/api/v1/channels", channel.encode());
     if (response.status() != 201) {
       throw new AssertionError("creating channel failed: " + response.status() + " " + response.body());
     }
+    return response.json();
+  }
+
+  /** The channel as GET shows it, failing the test on anything but 200. */
+  public JsonObject channel(String id) {
+    Response response = get("/api/v1/channels/" + id);
+    if (response.status() != 200) {
+      throw new AssertionError("reading channel failed: " + response.status() + " " + response.body());
+    }
+    return response.json();
+  }
+
+  /** Sends a test alert through the channel: {@code {"accepted", "detail"}}. */
+  public JsonObject testChannel(String id) {
+    Response response = post("/api/v1/channels/" + id + "/test", "");
+    if (response.status() != 200) {
+      throw new AssertionError("test alert failed: " + response.status() + " " + response.body());
+    }
+    return response.json();
   }
 
   /** The monitor's open incident as the API lists it, or null. */

@@ -79,6 +79,19 @@ public final class TestDatabase {
     }
   }
 
+  /** Runs a statement that returns no rows (INSERT, UPDATE), e.g. to set up rows the API cannot create. */
+  public void execute(String sql, Object... args) {
+    try (Connection c = DriverManager.getConnection(server.getJdbcUrl("postgres", name), "postgres", "");
+        var statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        statement.setObject(i + 1, args[i]);
+      }
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   public long count(String sql, Object... args) {
     return ((Number) query(sql, args).get(0).values().iterator().next()).longValue();
   }
