@@ -10,6 +10,7 @@ import io.quorate.coordinator.heartbeat.PingIngest;
 import io.quorate.coordinator.heartbeat.PingRoutes;
 import io.quorate.coordinator.incident.IncidentActions;
 import io.quorate.coordinator.incident.IncidentLifecycle;
+import io.quorate.coordinator.incident.IncidentReminders;
 import io.quorate.coordinator.incident.IncidentRoutes;
 import io.quorate.coordinator.link.ProbeLinkServer;
 import io.quorate.coordinator.checktest.CheckTestRelay;
@@ -67,16 +68,18 @@ final class CoordinatorServices {
   private final ProbeLinkServer link;
   private final DeliveryDispatcher dispatcher;
   private final HeartbeatDecisions sweeper;
+  private final IncidentReminders reminders;
   private final WebClient webClient;
 
   private CoordinatorServices(Context context, Pool pool, HttpServer http, ProbeLinkServer link, DeliveryDispatcher dispatcher,
-      HeartbeatDecisions sweeper, WebClient webClient) {
+      HeartbeatDecisions sweeper, IncidentReminders reminders, WebClient webClient) {
     this.context = context;
     this.pool = pool;
     this.http = http;
     this.link = link;
     this.dispatcher = dispatcher;
     this.sweeper = sweeper;
+    this.reminders = reminders;
     this.webClient = webClient;
   }
 
@@ -95,6 +98,7 @@ final class CoordinatorServices {
     MonitorStore monitors = new MonitorStore(pool, clock);
     ObservationIngest observations = new ObservationIngest(pool, clock, lifecycle);
     HeartbeatDecisions sweeper = new HeartbeatDecisions(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());
+    IncidentReminders reminders = new IncidentReminders(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());
     PingIngest pings = new PingIngest(pool, clock, sweeper);
     ProbeLinkServer link = new ProbeLinkServer(vertx, config.nodeId(), probeTokens, pool, clock, monitors,
         observations, pings, registry);
@@ -115,10 +119,12 @@ final class CoordinatorServices {
           urls.listeningOn(http.actualPort());
           dispatcher.start();
           sweeper.start();
+          reminders.start();
           dispatcher.poll(); // deliveries left pending by a previous run or by a node that died
           log.info("coordinator started node={} http={} grpc={} cluster={}:{}", config.nodeId(), http.actualPort(),
               link.port(), config.clusterHost(), config.clusterPort());
-          return new CoordinatorServices(Vertx.currentContext(), pool, http, link, dispatcher, sweeper, webClient);
+          return new CoordinatorServices(Vertx.currentContext(), pool, http, link, dispatcher, sweeper, reminders,
+              webClient);
         });
   }
 
@@ -178,6 +184,7 @@ final class CoordinatorServices {
 
   private Future<Void> stopServices() {
     sweeper.stop();
+    reminders.stop();
     return dispatcher.stop()
         .eventually(link::close)
         .eventually(http::close)

@@ -3,7 +3,6 @@ package io.quorate.coordinator.heartbeat;
 import io.quorate.coordinator.heartbeat.HeartbeatFactsStore.Loaded;
 import io.quorate.coordinator.heartbeat.HeartbeatProblem.Cause;
 import io.quorate.coordinator.incident.AlertText;
-import io.quorate.coordinator.incident.FailureBuckets;
 import io.quorate.coordinator.incident.Opening;
 import io.quorate.coordinator.incident.Opening.AlertFacts;
 import io.quorate.coordinator.incident.Incident;
@@ -132,8 +131,8 @@ public final class HeartbeatDecisions {
 
   private static Opening opening(Loaded loaded, HeartbeatProblem problem) {
     Optional<Instant> deadline = problem.cause() == Cause.MISSED ? Optional.of(problem.since()) : Optional.empty();
-    String topError = problem.cause() == Cause.FAIL ? FailureBuckets.label("job_failed", problem.reason()) : "";
-    AlertFacts facts = new AlertFacts(Optional.empty(), Optional.empty(), loaded.facts().lastSuccessAt(), topError, "");
+    // A fail ping's reason is the job's own message already: no separate "top error" to repeat it.
+    AlertFacts facts = new AlertFacts(Optional.empty(), Optional.empty(), loaded.facts().lastSuccessAt(), "", "");
     return new Opening(loaded.monitor(), problem.reason(), agreement(loaded, problem), List.of(), problem.cause().label(),
         deadline, List.of(), facts);
   }

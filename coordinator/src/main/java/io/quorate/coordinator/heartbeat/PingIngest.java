@@ -157,7 +157,10 @@ public final class PingIngest {
         });
   }
 
-  /** Monitors whose incident may change: a failure of a scheduled heartbeat, or an incident already open. */
+  /**
+   * Monitors whose incident may change: a failure of a scheduled heartbeat, an incident already open, or one
+   * resolved by hand that waits for the monitor to recover before it may alert again.
+   */
   private static Future<Set<UUID>> toReconsider(SqlClient tx, List<StoredPing> fresh) {
     Set<UUID> monitors = new HashSet<>();
     Set<UUID> reconsider = new HashSet<>();
@@ -168,9 +171,14 @@ public final class PingIngest {
         reconsider.add(p.monitorId());
       }
     }
-    return IncidentStore.findOpen(tx, List.copyOf(monitors)).map(open -> {
-      reconsider.addAll(open.keySet());
-      return reconsider;
-    });
+    return IncidentStore.findOpen(tx, List.copyOf(monitors))
+        .compose(open -> {
+          reconsider.addAll(open.keySet());
+          return IncidentStore.awaitingRecovery(tx, List.copyOf(monitors));
+        })
+        .map(awaiting -> {
+          reconsider.addAll(awaiting);
+          return reconsider;
+        });
   }
 }

@@ -29,7 +29,7 @@ public final class AlertText {
 
   public static String reopened(Incident incident, Opening opening, Instant recoveredAt, String link) {
     Instant now = incident.lastAlertedAt().orElse(recoveredAt);
-    return "DOWN AGAIN: " + incident.monitorName() + ". Failing again " + ago(recoveredAt, now)
+    return "DOWN AGAIN: " + incident.monitorName() + ". Failing again " + ago(recoveredAt, now).replace(" ago", "")
         + " after recovering (reopened " + times(incident.reopenedCount()) + "). " + body(incident, opening, now) + link;
   }
 
@@ -105,6 +105,10 @@ public final class AlertText {
     return "ESCALATED: " + incident.monitorName() + ", down for "
         + Durations.human(Duration.between(incident.openedAt(), now)) + " and not acknowledged. "
         + (incident.reason().isBlank() ? "" : "Reason: " + incident.reason() + ". ") + link;
+  }
+
+  public static String duration(Duration duration) {
+    return Durations.human(duration);
   }
 
   public static String time(Instant instant) {

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The failures seen while an incident was open, grouped into buckets with a count: failed checks from
- * every region and, for heartbeats, fail pings and pings whose body broke a condition.
+ * every region and, for heartbeats, fail pings and pings whose body broke a condition. Oldest first, so
+ * each bucket's example is its first occurrence.
  */
 public final class IncidentFailures {
   /** Enough to find the top reasons of a long incident without reading its whole history. */
@@ -24,11 +25,11 @@ public final class IncidentFailures {
     Instant until = incident.resolvedAt().orElse(now);
     Tuple window = Tuple.of(incident.monitorId(), incident.openedAt().atOffset(ZoneOffset.UTC),
         until.atOffset(ZoneOffset.UTC));
-    return client.preparedQuery("SELECT failure_kind AS kind, reason FROM observations"
+    return client.preparedQuery("SELECT failure_kind AS kind, reason, observed_at AS at FROM observations"
             + " WHERE monitor_id = $1 AND outcome = 'down' AND observed_at BETWEEN $2 AND $3"
-            + " UNION ALL SELECT 'job_failed', CASE WHEN failure <> '' THEN failure ELSE body END FROM pings"
+            + " UNION ALL SELECT 'job_failed', CASE WHEN failure <> '' THEN failure ELSE body END, received_at FROM pings"
             + " WHERE monitor_id = $1 AND (kind = 'fail' OR failure <> '') AND received_at BETWEEN $2 AND $3"
-            + " LIMIT " + MAX_FAILURES)
+            + " ORDER BY at LIMIT " + MAX_FAILURES)
         .execute(window)
         .map(rows -> {
           List<String[]> failures = new ArrayList<>();

@@ -80,6 +80,17 @@ public final class IncidentStore {
         .execute(Tuple.of(incidentId)).mapEmpty();
   }
 
+  /** Of these monitors, those whose last incident was resolved by hand and waits for a recovery. */
+  public static Future<java.util.Set<UUID>> awaitingRecovery(SqlClient client, List<UUID> monitorIds) {
+    return client.preparedQuery("SELECT DISTINCT monitor_id FROM incidents WHERE awaiting_recovery AND monitor_id = ANY($1)")
+        .execute(Tuple.of(monitorIds.toArray(UUID[]::new)))
+        .map(rows -> {
+          java.util.Set<UUID> ids = new java.util.HashSet<>();
+          rows.forEach(row -> ids.add(row.getUUID(0)));
+          return ids;
+        });
+  }
+
   /** A reminder went out; the next is due {@code remindEvery} after {@code now}. */
   public static Future<Void> reminded(SqlClient tx, UUID incidentId, Instant now) {
     return tx.preparedQuery("UPDATE incidents SET last_alerted_at = $2, reminders_sent = reminders_sent + 1 WHERE id = $1")
