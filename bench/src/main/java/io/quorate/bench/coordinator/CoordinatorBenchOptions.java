@@ -33,9 +33,11 @@ record CoordinatorBenchOptions(List<Integer> monitors, int offeredPerSecond, int
         --windows 3 --measure-s 10   throughput windows per step (medians are reported)
         --warmup-s 10 --warmup-max-s 40   before the first window: at least this, then until the
                                   coordinator's JIT compilers are quiet
-        --incident-loads 80       offered load while time to incident is measured, in % of the step's
-                                  measured throughput (a list: 50,80,120 measures each)
-        --incident-sample 200 --incident-spacing-ms 50   monitors failed per load, one every 50 ms
+        --incident-loads 25,80    offered loads while time to incident is measured, in % of the step's
+                                  measured throughput, each with its own sample (25%: the link and the
+                                  decision alone; 80%: with the queue a busy coordinator keeps)
+        --incident-sample 200 --incident-spacing-ms 50   monitors failed per load, one every 50 ms; one
+                                  more sample first at the first load warms the incident path up (not reported)
         --api-limit 10000         monitors created through the REST API; beyond it the first is created
                                   through the API and the rest copied from it in one SQL statement
         --baseline-lanes 3        concurrent lanes of the plain-pg-client baseline (one per region stream)
@@ -55,12 +57,12 @@ record CoordinatorBenchOptions(List<Integer> monitors, int offeredPerSecond, int
     }
     boolean quick = args.flag("quick");
     List<Integer> monitors = args.integers("monitors", quick ? List.of(1_000, 10_000) : List.of(1_000, 10_000, 100_000));
-    List<Integer> loads = args.integers("incident-loads", List.of(80));
+    List<Integer> loads = args.integers("incident-loads", List.of(25, 80));
     int sample = args.integer("incident-sample", quick ? 50 : 200);
     for (int step : monitors) {
-      if (step < 3 || (long) sample * loads.size() >= step) {
-        throw new IllegalArgumentException("--monitors " + step + " is too small for " + loads.size() + " sample(s) of "
-            + sample + " monitors");
+      if (step < 3 || (long) sample * (loads.size() + 1) >= step) {
+        throw new IllegalArgumentException("--monitors " + step + " is too small for " + (loads.size() + 1)
+            + " sample(s) (one to warm up) of " + sample + " monitors");
       }
     }
     for (int load : loads) {

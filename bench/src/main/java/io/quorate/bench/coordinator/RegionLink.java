@@ -206,6 +206,20 @@ final class RegionLink extends VerticleBase {
     });
   }
 
+  /**
+   * As {@link #report}, but not before {@code atNanos} (a {@code System.nanoTime()}), so observations of
+   * different monitors leave one by one on their own schedule instead of together.
+   */
+  Future<Tracked> reportAt(MonitorCycle.Assigned monitor, boolean down, long atNanos) {
+    long delayMs = (atNanos - System.nanoTime()) / 1_000_000;
+    if (delayMs < 1) {
+      return report(monitor, down);
+    }
+    Promise<Void> due = Promise.promise();
+    vertx.setTimer(delayMs, id -> due.complete());
+    return due.future().compose(v -> report(monitor, down));
+  }
+
   private <T> Future<T> onContext(java.util.concurrent.Callable<T> action) {
     Promise<T> done = Promise.promise();
     context.runOnContext(v -> {
