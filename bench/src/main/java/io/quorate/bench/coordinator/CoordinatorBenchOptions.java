@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The coordinator benchmark's settings. The defaults run the issue's three steps (about 12 minutes on two
- * cores, most of it in the 100,000 step); {@code --quick} checks that the benchmark works (about 3 minutes).
+ * The coordinator benchmark's settings. The defaults run the issue's three steps (about 13 minutes on two
+ * cores); {@code --quick} checks that the benchmark works (about 4 minutes).
  */
 record CoordinatorBenchOptions(List<Integer> monitors, int offeredPerSecond, int windows, long measureMs,
     long warmupMs, long warmupMaxMs, List<Integer> incidentLoadPercents, int incidentSample, long incidentSpacingMs,

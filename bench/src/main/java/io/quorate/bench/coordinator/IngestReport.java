@@ -30,7 +30,7 @@ final class IngestReport {
         "baseline JVM / PostgreSQL CPU cores", "PostgreSQL CPU ms / 1,000 rows",
         "batched " + baselineBatch + " rows/tx rows/s", "coordinator / batched");
     TextTable size = new TextTable("monitors", "database MiB", "observations rows", "observations MiB",
-        "bytes / observation", "region_verdicts MiB", "open incidents (SQL / API)", "synchronous_commit");
+        "bytes / observation", "region_verdicts MiB", "open incidents (SQL / API, lists <= 500)", "synchronous_commit");
     for (StepResults step : steps) {
       String n = format(step.monitors(), 0);
       List<Result> t = step.throughput();

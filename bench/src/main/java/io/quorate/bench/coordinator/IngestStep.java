@@ -139,12 +139,14 @@ final class IngestStep {
     Result drained = ask(load, "drain --max-ms " + DRAIN_MAX_MS, Duration.ofMillis(DRAIN_MAX_MS).plus(COMMAND));
     ask(load, "rate --per-s " + rate, COMMAND);
     Thread.sleep(RATE_SETTLE_MS);
-    Result window = slice == 0 ? new Result().put("acked_per_s", Double.NaN) : window(coordinator, load);
+    Result window = slice == 0 ? new Result() : window(coordinator, load);
     Result sample = ask(load, "incidents --count " + options.incidentSample() + " --slice " + slice + " --spacing-ms "
         + options.incidentSpacingMs() + " --timeout-s 120", COMMAND);
-    System.out.printf("%,d monitors, time to incident%s at %,d/s offered (%d%% of accepted; %,.0f/s accepted):"
-            + " delivered p50/p99/max %s ms, decided %s ms, not opened %d (backlog drained in %,d ms%s)%n", monitors, slice == 0 ? " (warm-up, not reported)" : "",
-        rate, percent, window.number("acked_per_s"), IngestReport.triple(sample, "delivered_"), IngestReport.triple(sample, "decided_"),
+    String how = slice == 0 ? "warm-up, not reported"
+        : String.format("%,.0f/s accepted", window.number("acked_per_s"));
+    System.out.printf("%,d monitors, time to incident at %,d/s offered (%d%% of accepted; %s): delivered"
+            + " p50/p99/max %s ms, decided %s ms, not opened %d (backlog drained in %,d ms%s)%n", monitors, rate,
+        percent, how, IngestReport.triple(sample, "delivered_"), IngestReport.triple(sample, "decided_"),
         (long) sample.number("missing"), (long) drained.number("drain_ms"),
         "true".equals(drained.text("drained")) ? "" : ", NOT drained");
     return sample.put("percent", percent).put("drain_ms", drained.number("drain_ms")).putAll("w_", window);
