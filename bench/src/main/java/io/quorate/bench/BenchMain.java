@@ -1,5 +1,6 @@
 package io.quorate.bench;
 
+import io.quorate.bench.coordinator.CoordinatorBench;
 import io.quorate.bench.ping.PingBench;
 import io.quorate.bench.probe.ProbeBench;
 import java.util.Arrays;
@@ -19,15 +20,18 @@ public final class BenchMain {
           + "  probe    checks per second, start lateness, memory and hanging targets of one probe node\n"
           + "           (bench/run.sh probe --help for its scenarios and options)\n"
           + "  ping     heartbeat pings per second into one probe node with its durable spool, and bursts\n"
-          + "           (bench/run.sh ping --help)");
+          + "           (bench/run.sh ping --help)\n"
+          + "  coordinator  observations per second into a real coordinator from three regions, time to incident,\n"
+          + "           1,000 to 100,000 monitors (bench/run.sh coordinator --help)");
       System.exit(args.length == 0 ? 2 : 0);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "probe" -> System.exit(ProbeBench.run(rest));
       case "ping" -> System.exit(PingBench.run(rest));
+      case "coordinator" -> System.exit(CoordinatorBench.run(rest));
       default -> {
-        System.err.println("unknown benchmark \"" + args[0] + "\"; known: probe, ping");
+        System.err.println("unknown benchmark \"" + args[0] + "\"; known: probe, ping, coordinator");
         System.exit(2);
       }
     }

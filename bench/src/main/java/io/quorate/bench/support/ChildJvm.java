@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +53,15 @@ public final class ChildJvm implements AutoCloseable {
 
   public static ChildJvm start(String name, List<String> jvmFlags, String mainClass, List<String> args, Path logDir)
       throws IOException {
+    return start(name, jvmFlags, mainClass, args, Map.of(), logDir);
+  }
+
+  /**
+   * As above, with extra environment variables: for values that must not appear on a command line, which
+   * the log and the report print (a database URL with its password).
+   */
+  public static ChildJvm start(String name, List<String> jvmFlags, String mainClass, List<String> args,
+      Map<String, String> environment, Path logDir) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
@@ -61,7 +71,9 @@ public final class ChildJvm implements AutoCloseable {
     command.addAll(args);
     Files.createDirectories(logDir);
     Path log = logDir.resolve(name + ".log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     ChildJvm child = new ChildJvm(name, process, log, command);
     Thread copier = new Thread(child::copyOutput, "output-" + name);
     copier.setDaemon(true);
