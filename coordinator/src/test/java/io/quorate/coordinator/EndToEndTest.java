@@ -219,4 +219,26 @@ class EndToEndTest {
     Eventually.during(Duration.ofSeconds(2), "never linked", () -> !impostor.linkConnected());
     assertEquals(0, db.count("SELECT count(*) FROM probe_regions WHERE region = 'nowhere'"), "refused before its Hello was read");
   }
+
+  @Test
+  void theAlertSaysWhatCustomersLoseHowBadItIsAndWhoOwnsIt() {
+    JsonObject created = api.createMonitor(new JsonObject().put("name", "Queue invoices").put("type", "http")
+        .put("url", queues.url("invoices")).put("interval", "1s").put("timeout", "500ms")
+        .put("conditions", new JsonArray().add("[BODY].enqueued < 1000"))
+        .put("series", new JsonObject().put("depth", "[BODY].enqueued").put("oldest_job_age", "[BODY].oldest_age_s"))
+        .put("regions", new JsonArray(REGIONS)).put("quorum", "60%").put("confirmations", 1)
+        .put("owner", "billing").put("customer_action", "Invoice emails").put("impact", "all paying customers")
+        .put("sla", "1s"));
+    String id = created.getString("id");
+    assertEquals(2, created.getInteger("quorum_regions"), "60% of 3 regions, rounded up");
+    Eventually.until(WAIT, "healthy first", () -> "up".equals(api.get("/api/v1/monitors/" + id).json().getString("state")));
+    queues.fail("invoices", "eu-west", "us-east", "ap-south");
+    Eventually.until(WAIT, "the alert arrives", () -> webhook.accepted(id, "incident.opened").size() == 1);
+    String text = webhook.accepted(id, "incident.opened").get(0).body().getString("text");
+    assertTrue(text.startsWith("DOWN: Queue invoices. Invoice emails: oldest job 3s (SLA 1s), 5234 waiting, last success "),
+        text);
+    assertTrue(text.contains("Owner: billing. Impact: all paying customers."), text);
+    assertTrue(text.matches(".*[23] of 3 regions agree \\(.*"), text);
+    queues.recover("invoices");
+  }
 }

@@ -69,8 +69,10 @@ class PagerDutyChannelTest {
             .put("source", "Checkout API")
             .put("severity", "critical")
             .put("custom_details", new JsonObject().put("event", "incident.opened").put("text", opened.getString("text"))
-                .put("incident", opened.getJsonObject("incident"))))
-        .put("client", "Quorate");
+                .put("incident", opened.getJsonObject("incident")).put("monitor", opened.getJsonObject("monitor"))))
+        .put("client", "Quorate")
+        .put("client_url", ChannelBench.APP_LINK)
+        .put("links", new JsonArray().add(new JsonObject().put("href", ChannelBench.APP_LINK).put("text", "Open in Quorate")));
     assertEquals(expected, request("/pd-main", 0).json());
 
     bench.send(incident, event("incident.acknowledged", incident), id);
