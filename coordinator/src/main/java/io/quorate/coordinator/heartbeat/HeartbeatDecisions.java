@@ -8,6 +8,7 @@ import io.quorate.coordinator.incident.Opening.AlertFacts;
 import io.quorate.coordinator.incident.Incident;
 import io.quorate.coordinator.incident.IncidentLifecycle;
 import io.quorate.coordinator.incident.IncidentStore;
+import io.quorate.coordinator.sweep.PeriodicSweep;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -32,36 +33,32 @@ import org.slf4j.LoggerFactory;
  */
 public final class HeartbeatDecisions {
   private static final Logger log = LoggerFactory.getLogger(HeartbeatDecisions.class);
-  private final Vertx vertx;
   private final Pool pool;
   private final Clock clock;
   private final IncidentLifecycle incidents;
-  private final Duration every;
-  private long timerId = -1;
-  private boolean sweeping;
+  private final PeriodicSweep sweep;
 
   public HeartbeatDecisions(Vertx vertx, Pool pool, Clock clock, IncidentLifecycle incidents, Duration every) {
-    this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
     this.incidents = incidents;
-    this.every = every;
+    this.sweep = new PeriodicSweep(vertx, every, this::decideAll);
   }
 
   public void start() {
-    timerId = vertx.setPeriodic(every.toMillis(), id -> sweep());
+    sweep.start();
   }
 
   public void stop() {
-    vertx.cancelTimer(timerId);
+    sweep.stop();
   }
 
   /** One pass over every heartbeat; overlapping passes on one node are skipped. */
   public Future<Void> sweep() {
-    if (sweeping) {
-      return Future.succeededFuture();
-    }
-    sweeping = true;
+    return sweep.runOnce();
+  }
+
+  private Future<Void> decideAll() {
     Instant now = clock.instant();
     return Watermarks.regions(pool, now)
         .compose(regions -> HeartbeatFactsStore.load(pool, Optional.empty(), spec -> KnownUntil.compute(regions, spec.quorum(), now)))
@@ -69,8 +66,7 @@ public final class HeartbeatDecisions {
             .map(open -> all.stream().filter(l -> needsDecision(l, open.get(l.monitor().id()), now))
                 .map(l -> l.monitor().id()).toList()))
         .compose(this::reconsider)
-        .onFailure(error -> log.warn("heartbeat sweep failed error={}", error.toString()))
-        .onComplete(done -> sweeping = false);
+        .onFailure(error -> log.warn("heartbeat sweep failed error={}", error.toString()));
   }
 
   /** Decides each monitor again now, e.g. after pings for them were stored. */

@@ -7,6 +7,7 @@ import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorAlerting;
 import io.quorate.coordinator.monitor.MonitorStore;
 import io.quorate.coordinator.notify.Routing;
+import io.quorate.coordinator.sweep.PeriodicSweep;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -34,41 +35,36 @@ public final class IncidentReminders {
   private static final Logger log = LoggerFactory.getLogger(IncidentReminders.class);
   /** Enough for one pass; the rest wait a sweep. */
   private static final int BATCH = 200;
-  private final Vertx vertx;
   private final Pool pool;
   private final Clock clock;
   private final IncidentLifecycle lifecycle;
-  private final Duration every;
-  private long timerId = -1;
-  private boolean sweeping;
+  private final PeriodicSweep sweep;
 
   public IncidentReminders(Vertx vertx, Pool pool, Clock clock, IncidentLifecycle lifecycle, Duration every) {
-    this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
     this.lifecycle = lifecycle;
-    this.every = every;
+    this.sweep = new PeriodicSweep(vertx, every, this::remindAll);
   }
 
   public void start() {
-    timerId = vertx.setPeriodic(every.toMillis(), id -> sweep());
+    sweep.start();
   }
 
   public void stop() {
-    vertx.cancelTimer(timerId);
+    sweep.stop();
   }
 
   /** One pass: sends every reminder and escalation that is due; overlapping passes on one node are skipped. */
   public Future<Void> sweep() {
-    if (sweeping) {
-      return Future.succeededFuture();
-    }
-    sweeping = true;
+    return sweep.runOnce();
+  }
+
+  private Future<Void> remindAll() {
     Instant now = clock.instant();
     return due(now)
         .compose(ids -> Future.join(ids.stream().map(id -> remind(id, now)).toList()))
         .onFailure(error -> log.warn("reminder sweep failed error={}", error.toString()))
-        .onComplete(done -> sweeping = false)
         .mapEmpty();
   }
 
