@@ -240,4 +240,19 @@ class IncidentLifecycleTest {
     assertEquals(404, api.get("/api/v1/incidents/not-an-id").status());
     assertEquals("open", incident(id).getString("state"), "nothing changed by the refused requests");
   }
+
+  @Test
+  void aMonitorCannotRouteAlertsToAChannelThatDoesNotExist() {
+    String unknown = "7a1c2e3f-0000-4000-8000-000000000000";
+    Api.Response refused = api.post("/api/v1/monitors", new JsonObject().put("name", "Lost alerts").put("type", "heartbeat")
+        .put("period", "1h").put("grace", "1h").put("channels", new JsonArray().add(unknown)).encode());
+    assertEquals(400, refused.status(), refused.body());
+    assertEquals("channels", refused.json().getString("field"));
+    assertTrue(refused.json().getString("message").contains(unknown), refused.body());
+    Api.Response escalation = api.post("/api/v1/monitors", new JsonObject().put("name", "Lost escalation")
+        .put("type", "heartbeat").put("period", "1h").put("grace", "1h").put("escalation", new JsonObject()
+            .put("after", "15m").put("channels", new JsonArray().add(unknown))).encode());
+    assertEquals(400, escalation.status(), escalation.body());
+    assertEquals("escalation.channels", escalation.json().getString("field"));
+  }
 }

@@ -56,6 +56,7 @@ public final class MonitorRoutes {
     JsonObject body = ApiRouter.jsonBody(ctx);
     monitors.knownRegions()
         .map(regions -> MonitorRequests.parse(body, Optional.empty(), regions))
+        .compose(draft -> KnownChannels.check(pool, draft))
         .compose(monitors::create)
         .compose(monitor -> {
           log.info("monitor created monitor={} name=\"{}\" type={}", monitor.id(), monitor.name(), monitor.spec().type());
@@ -105,7 +106,8 @@ public final class MonitorRoutes {
           if (existing.isEmpty()) {
             return Future.failedFuture(new NotFoundException("monitor " + id));
           }
-          return monitors.update(id, MonitorRequests.parse(body, existing, found.resultAt(1)));
+          return KnownChannels.check(pool, MonitorRequests.parse(body, existing, found.resultAt(1)))
+              .compose(draft -> monitors.update(id, draft));
         })
         .compose(updated -> updated.isPresent() ? view(id) : Future.failedFuture(new NotFoundException("monitor " + id)))
         .onSuccess(json -> {
