@@ -171,14 +171,9 @@ public final class PingIngest {
         reconsider.add(p.monitorId());
       }
     }
-    return IncidentStore.findOpen(tx, List.copyOf(monitors))
-        .compose(open -> {
-          reconsider.addAll(open.keySet());
-          return IncidentStore.awaitingRecovery(tx, List.copyOf(monitors));
-        })
-        .map(awaiting -> {
-          reconsider.addAll(awaiting);
-          return reconsider;
-        });
+    return IncidentStore.openOrAwaitingRecovery(tx, List.copyOf(monitors)).map(incidents -> {
+      reconsider.addAll(incidents);
+      return reconsider;
+    });
   }
 }

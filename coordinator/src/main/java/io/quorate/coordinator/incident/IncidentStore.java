@@ -13,9 +13,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -80,12 +82,16 @@ public final class IncidentStore {
         .execute(Tuple.of(incidentId)).mapEmpty();
   }
 
-  /** Of these monitors, those whose last incident was resolved by hand and waits for a recovery. */
-  public static Future<java.util.Set<UUID>> awaitingRecovery(SqlClient client, List<UUID> monitorIds) {
-    return client.preparedQuery("SELECT DISTINCT monitor_id FROM incidents WHERE awaiting_recovery AND monitor_id = ANY($1)")
+  /**
+   * Of these monitors, those with an open incident or one resolved by hand that waits for a recovery: the
+   * ones whose incident a new ping may change.
+   */
+  public static Future<Set<UUID>> openOrAwaitingRecovery(SqlClient client, List<UUID> monitorIds) {
+    return client.preparedQuery("SELECT DISTINCT monitor_id FROM incidents WHERE monitor_id = ANY($1)"
+            + " AND (resolved_at IS NULL OR awaiting_recovery)")
         .execute(Tuple.of(monitorIds.toArray(UUID[]::new)))
         .map(rows -> {
-          java.util.Set<UUID> ids = new java.util.HashSet<>();
+          Set<UUID> ids = new HashSet<>();
           rows.forEach(row -> ids.add(row.getUUID(0)));
           return ids;
         });
