@@ -107,10 +107,6 @@ public final class AlertText {
         + (incident.reason().isBlank() ? "" : "Reason: " + incident.reason() + ". ") + link;
   }
 
-  public static String duration(Duration duration) {
-    return Durations.human(duration);
-  }
-
   public static String time(Instant instant) {
     return TIME.format(instant);
   }

@@ -3,6 +3,7 @@ package io.quorate.coordinator.incident;
 import static io.quorate.coordinator.db.Timestamps.utc;
 
 import io.quorate.coordinator.incident.IncidentEvents.Event;
+import io.quorate.coordinator.monitor.Durations;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorAlerting;
 import io.quorate.coordinator.monitor.MonitorStore;
@@ -132,7 +133,7 @@ public final class IncidentReminders {
     return IncidentStore.escalated(tx, incident.id(), now).compose(first -> !first
         ? Future.succeededFuture(false)
         : IncidentEvents.add(tx, incident.id(), new Event(now, "escalated", IncidentEvents.QUORATE,
-                "escalated: not acknowledged after " + AlertText.duration(alerting.escalateAfter().get()),
+                "escalated: not acknowledged after " + Durations.human(alerting.escalateAfter().get()),
                 new JsonObject()))
             // An escalation pages whatever the hour: nobody answered the first alert.
             .compose(v -> lifecycle.notify(tx, IncidentLifecycle.ESCALATED, incident, monitor, text,

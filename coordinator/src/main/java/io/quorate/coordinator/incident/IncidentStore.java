@@ -27,7 +27,7 @@ import java.util.UUID;
  * expects ({@code resolved_at IS NULL}...), so a repeated or racing call changes nothing the second time.
  */
 public final class IncidentStore {
-  static final String COLUMNS = "id, monitor_id, monitor_name, opened_at, resolved_at, reason, regions_down, cause,"
+  private static final String COLUMNS = "id, monitor_id, monitor_name, opened_at, resolved_at, reason, regions_down, cause,"
       + " deadline_at, resolution, false_alarm, acknowledged_at, acknowledged_by, resolved_by, awaiting_recovery,"
       + " reopened_count, last_alerted_at, reminders_sent, escalated_at";
 
@@ -154,7 +154,7 @@ public final class IncidentStore {
 
   public enum IncidentFilter { OPEN, RESOLVED, ALL }
 
-  static List<Incident> toList(RowSet<Row> rows) {
+  private static List<Incident> toList(RowSet<Row> rows) {
     List<Incident> incidents = new ArrayList<>();
     rows.forEach(row -> incidents.add(toIncident(row)));
     return incidents;
@@ -165,7 +165,7 @@ public final class IncidentStore {
     return iterator.hasNext() ? Optional.of(toIncident(iterator.next())) : Optional.empty();
   }
 
-  static Incident toIncident(Row row) {
+  private static Incident toIncident(Row row) {
     String[] regions = row.getArrayOfStrings("regions_down");
     return new Incident(row.getUUID("id"), row.getUUID("monitor_id"), row.getString("monitor_name"),
         row.getOffsetDateTime("opened_at").toInstant(), instant(row, "resolved_at"),
