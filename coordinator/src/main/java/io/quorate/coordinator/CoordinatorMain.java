@@ -4,6 +4,7 @@ import io.quorate.coordinator.config.ConfigException;
 import io.quorate.coordinator.config.CoordinatorConfig;
 import io.quorate.coordinator.config.EnvironmentAndFileDefaults;
 import io.quorate.coordinator.config.HostPort;
+import io.quorate.coordinator.config.ProbeHealthLimits;
 import io.quorate.coordinator.config.Secret;
 import io.quorate.coordinator.monitor.Durations;
 import java.nio.file.Path;
@@ -57,6 +58,12 @@ public final class CoordinatorMain implements Callable<Integer> {
   String nodeId;
   @Option(names = "--delivery-retry-base", description = "First retry delay of a failed notification, doubling per attempt (default ${DEFAULT-VALUE}).")
   String deliveryRetryBase = "1s";
+  @Option(names = "--probe-lost-after", description = "A probe region with no node heard from for this long is "
+      + "disconnected: it stops voting and raises a \"probe region degraded\" incident (default ${DEFAULT-VALUE}).")
+  String probeLostAfter = "60s";
+  @Option(names = "--probe-lag-limit", description = "A probe region whose newest watermark is older than this is "
+      + "lagging, with the same effect (default ${DEFAULT-VALUE}).")
+  String probeLagLimit = "2m";
   @Option(names = "--delivery-max-attempts", description = "Attempts before a notification is marked failed (default ${DEFAULT-VALUE}).")
   int deliveryMaxAttempts = 10;
 
@@ -111,7 +118,16 @@ public final class CoordinatorMain implements Callable<Integer> {
     return new CoordinatorConfig(httpHost, httpPort, grpcPort, blankToEmpty(dbUrl), dataDir, clusterHost, clusterPort,
         members, blankToEmpty(adminToken).map(Secret::of), blankToEmpty(probeToken).map(Secret::of),
         blankToEmpty(publicUrl), blankToEmpty(pingUrl), blankToEmpty(nodeId).orElse(defaults.nodeId()), retryBase,
-        deliveryMaxAttempts, defaults.heartbeatSweepInterval());
+        deliveryMaxAttempts, defaults.heartbeatSweepInterval(),
+        new ProbeHealthLimits(duration("probe-lost-after", probeLostAfter), duration("probe-lag-limit", probeLagLimit)));
+  }
+
+  private static java.time.Duration duration(String key, String value) {
+    try {
+      return Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key, e.getMessage());
+    }
   }
 
   private static Optional<String> blankToEmpty(String value) {

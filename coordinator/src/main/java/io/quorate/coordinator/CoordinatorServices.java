@@ -32,6 +32,8 @@ import io.quorate.coordinator.notify.slack.SlackChannelType;
 import io.quorate.coordinator.notify.telegram.TelegramChannelType;
 import io.quorate.coordinator.notify.webhook.WebhookChannelType;
 import io.quorate.coordinator.quorum.ObservationIngest;
+import io.quorate.coordinator.region.RegionHealthSweep;
+import io.quorate.coordinator.region.RegionRoutes;
 import io.quorate.coordinator.web.PublicUrls;
 import io.quorate.coordinator.web.StatusRoutes;
 import io.quorate.coordinator.web.WebRoutes;
@@ -69,10 +71,11 @@ final class CoordinatorServices {
   private final DeliveryDispatcher dispatcher;
   private final HeartbeatDecisions sweeper;
   private final IncidentReminders reminders;
+  private final RegionHealthSweep regionHealth;
   private final WebClient webClient;
 
   private CoordinatorServices(Context context, Pool pool, HttpServer http, ProbeLinkServer link, DeliveryDispatcher dispatcher,
-      HeartbeatDecisions sweeper, IncidentReminders reminders, WebClient webClient) {
+      HeartbeatDecisions sweeper, IncidentReminders reminders, RegionHealthSweep regionHealth, WebClient webClient) {
     this.context = context;
     this.pool = pool;
     this.http = http;
@@ -80,6 +83,7 @@ final class CoordinatorServices {
     this.dispatcher = dispatcher;
     this.sweeper = sweeper;
     this.reminders = reminders;
+    this.regionHealth = regionHealth;
     this.webClient = webClient;
   }
 
@@ -96,7 +100,9 @@ final class CoordinatorServices {
     PublicUrls urls = new PublicUrls(config);
     IncidentLifecycle lifecycle = new IncidentLifecycle(urls::app, dispatcher::poll, registry);
     MonitorStore monitors = new MonitorStore(pool, clock);
-    ObservationIngest observations = new ObservationIngest(pool, clock, lifecycle);
+    RegionHealthSweep regionHealth = new RegionHealthSweep(vertx, pool, clock, config.probeHealth(),
+        config.heartbeatSweepInterval(), urls::app, dispatcher::poll);
+    ObservationIngest observations = new ObservationIngest(pool, clock, lifecycle, regionHealth::excludedRegions);
     HeartbeatDecisions sweeper = new HeartbeatDecisions(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());
     IncidentReminders reminders = new IncidentReminders(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());
     PingIngest pings = new PingIngest(pool, clock, sweeper);
@@ -106,7 +112,7 @@ final class CoordinatorServices {
     CheckTestRelay relay = new CheckTestRelay(vertx, link);
     CheckTester tester = new CheckTester(vertx, clusterMembers);
     Router router = routes(vertx, config, clock, registry, pool, adminTokens, urls, monitors, pings, sweeper, tester, bus,
-        lifecycle, new ChannelRoutes(channels, channelTypes, channelHealth));
+        lifecycle, new ChannelRoutes(channels, channelTypes, channelHealth), new RegionRoutes(pool, clock, regionHealth));
     router.get("/health").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
         .end(health(config, link, clusterMembers).encode()));
 
@@ -120,28 +126,30 @@ final class CoordinatorServices {
           dispatcher.start();
           sweeper.start();
           reminders.start();
+          regionHealth.start();
           dispatcher.poll(); // deliveries left pending by a previous run or by a node that died
           log.info("coordinator started node={} http={} grpc={} cluster={}:{}", config.nodeId(), http.actualPort(),
               link.port(), config.clusterHost(), config.clusterPort());
           return new CoordinatorServices(Vertx.currentContext(), pool, http, link, dispatcher, sweeper, reminders,
-              webClient);
+              regionHealth, webClient);
         });
   }
 
   private static Router routes(Vertx vertx, CoordinatorConfig config, Clock clock, PrometheusMeterRegistry registry,
       Pool pool, TokenVerifier adminTokens, PublicUrls urls, MonitorStore monitors, PingIngest pings,
       HeartbeatDecisions decisions, CheckTester tester, AssignmentBus bus, IncidentLifecycle lifecycle,
-      ChannelRoutes channelRoutes) {
+      ChannelRoutes channelRoutes, RegionRoutes regionRoutes) {
     Router router = Router.router(vertx);
     Router api = ApiRouter.create(vertx, adminTokens,
         open -> new StatusRoutes(pool, monitors, clock).mount(open),
         secured -> {
           new CheckTestRoutes(monitors, tester).mount(secured);
-          new MonitorRoutes(pool, monitors, bus, clock, urls::pingBase).mount(secured);
+          new MonitorRoutes(pool, monitors, bus, clock, urls::pingBase, regionRoutes::excludedRegions).mount(secured);
           new HeartbeatRoutes(pool, clock, decisions, urls::pingBase).mount(secured);
           new ObservationRoutes(pool).mount(secured);
           new IncidentRoutes(pool, clock, new IncidentActions(pool, clock, lifecycle)).mount(secured);
           channelRoutes.mount(secured);
+          regionRoutes.mount(secured);
         });
     router.route("/api/v1/*").subRouter(api);
     new PingRoutes(pings, clock, config.nodeId(), registry).mount(router);
@@ -185,6 +193,7 @@ final class CoordinatorServices {
   private Future<Void> stopServices() {
     sweeper.stop();
     reminders.stop();
+    regionHealth.stop();
     return dispatcher.stop()
         .eventually(link::close)
         .eventually(http::close)

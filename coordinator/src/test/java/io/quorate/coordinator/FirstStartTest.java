@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quorate.coordinator.config.CoordinatorConfig;
+import io.quorate.coordinator.config.ProbeHealthLimits;
 import io.quorate.coordinator.config.Secret;
 import io.quorate.coordinator.support.Api;
 import io.quorate.coordinator.support.TestCluster;
@@ -62,7 +63,8 @@ class FirstStartTest {
   private Coordinator start(Coordinator.TokenAnnouncer announcer) {
     CoordinatorConfig config = new CoordinatorConfig("127.0.0.1", 0, 0, Optional.empty(), dataDir, "127.0.0.1",
         TestCluster.freePort(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        "solo", Duration.ofSeconds(1), 10, Duration.ofSeconds(1));
+        "solo", Duration.ofSeconds(1), 10, Duration.ofSeconds(1),
+        ProbeHealthLimits.DEFAULTS);
     return Coordinator.start(config, Clock.systemUTC(), announcer).await();
   }
 }

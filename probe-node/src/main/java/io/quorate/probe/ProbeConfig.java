@@ -38,12 +38,14 @@ import java.util.stream.Collectors;
  * @param spoolDir             directory of the durable spool of pings and observations; one per probe node
  * @param spoolMaxBytes        the spool's size limit: beyond it pings are answered 503
  * @param pingRatePerSecond    pings a second one monitor may send to this probe (bursts of twice that); 429 beyond
+ * @param connectivityUrls     http(s) URLs the probe fetches to check its own connectivity; any answer counts as
+ *                             reachable. Empty: the probe judges from its checks (every target unreachable)
  */
 public record ProbeConfig(String region, String nodeId, List<String> coordinators, Secret probeToken,
     String httpHost, int httpPort, Duration reconnectBackoffMin, Duration reconnectBackoffMax,
     int maxConcurrentChecks, int maxPingBodyBytes, String version, Duration linkIdleTimeout,
     Duration linkConnectTimeout, int outboxCapacity, List<String> allowedTargets, Path spoolDir, long spoolMaxBytes,
-    int pingRatePerSecond) {
+    int pingRatePerSecond, List<String> connectivityUrls) {
 
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
   public static final int DEFAULT_HTTP_PORT = 8081;
@@ -103,6 +105,7 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
       throw new ConfigException("spool-max-bytes", "must be at least 1048576 (1 MiB), got " + spoolMaxBytes);
     }
     range("ping-rate-per-second", pingRatePerSecond, 1, 1_000_000);
+    connectivityUrls = validUrls(connectivityUrls);
   }
 
   /**
@@ -113,7 +116,8 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
     return new ProbeConfig(region, defaultNodeId(region), coordinators, Secret.of(probeToken == null ? "" : probeToken),
         "127.0.0.1", 0, DEFAULT_BACKOFF_MIN, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_CONCURRENT_CHECKS,
         DEFAULT_MAX_PING_BODY_BYTES, SOFTWARE_VERSION, DEFAULT_LINK_IDLE_TIMEOUT, DEFAULT_LINK_CONNECT_TIMEOUT,
-        DEFAULT_OUTBOX_CAPACITY, List.of(), temporarySpoolDir(), DEFAULT_SPOOL_MAX_BYTES, DEFAULT_PING_RATE_PER_SECOND);
+        DEFAULT_OUTBOX_CAPACITY, List.of(), temporarySpoolDir(), DEFAULT_SPOOL_MAX_BYTES, DEFAULT_PING_RATE_PER_SECOND,
+        List.of());
   }
 
   /** A fresh directory for an embedded node that was given none; a restart with it needs {@link #withSpool}. */
@@ -138,19 +142,19 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
   public ProbeConfig withNodeId(String value) {
     return new ProbeConfig(region, value, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
   }
 
   public ProbeConfig withCoordinators(List<String> value) {
     return new ProbeConfig(region, nodeId, value, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
   }
 
   public ProbeConfig withHttp(String host, int port) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, host, port, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
   }
 
   public ProbeConfig withHttpPort(int port) {
@@ -160,37 +164,37 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
   public ProbeConfig withReconnectBackoff(Duration min, Duration max) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, min, max,
         maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout, outboxCapacity,
-        allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
+        allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
   }
 
   public ProbeConfig withMaxConcurrentChecks(int value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, value, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout, outboxCapacity,
-        allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
+        allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
   }
 
   public ProbeConfig withMaxPingBodyBytes(int value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, value, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
   }
 
   public ProbeConfig withVersion(String value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, value, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
   }
 
   public ProbeConfig withLinkTimeouts(Duration idle, Duration connect) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, idle, connect, outboxCapacity,
-        allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
+        allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
   }
 
   public ProbeConfig withOutboxCapacity(int value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        value, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond);
+        value, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
   }
 
   /**
@@ -200,20 +204,27 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
   public ProbeConfig withAllowedTargets(List<String> cidrs) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, cidrs, spoolDir, spoolMaxBytes, pingRatePerSecond);
+        outboxCapacity, cidrs, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
   }
 
   /** A copy whose spool is {@code dir}, at most {@code maxBytes} large. */
   public ProbeConfig withSpool(Path dir, long maxBytes) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets, dir, maxBytes, pingRatePerSecond);
+        outboxCapacity, allowedTargets, dir, maxBytes, pingRatePerSecond, connectivityUrls);
   }
 
   public ProbeConfig withPingRatePerSecond(int value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, value);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, value, connectivityUrls);
+  }
+
+  /** A copy that checks its own connectivity by fetching {@code urls}. */
+  public ProbeConfig withConnectivityUrls(List<String> urls) {
+    return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
+        reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, urls);
   }
 
   /** The effective configuration as {@code key=value} lines, the token shown as {@code ****}. */
@@ -236,6 +247,7 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
     shown.put("spool-max-bytes", spoolMaxBytes);
     shown.put("ping-rate-per-second", pingRatePerSecond);
     shown.put("allow-targets", allowedTargets.isEmpty() ? "none" : String.join(",", allowedTargets));
+    shown.put("connectivity-urls", connectivityUrls.isEmpty() ? "none" : String.join(",", connectivityUrls));
     shown.put("version", version);
     return shown.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
   }
@@ -265,6 +277,23 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
     } catch (IllegalArgumentException e) {
       throw new ConfigException("allow-targets", e.getMessage());
     }
+  }
+
+  private static List<String> validUrls(List<String> urls) {
+    if (urls == null) {
+      return List.of();
+    }
+    for (String url : urls) {
+      try {
+        java.net.URI uri = new java.net.URI(url);
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+          throw new ConfigException("connectivity-urls", "must be http(s) URLs with a host, got \"" + url + "\"");
+        }
+      } catch (java.net.URISyntaxException e) {
+        throw new ConfigException("connectivity-urls", "is not a URL: \"" + url + "\"");
+      }
+    }
+    return List.copyOf(urls);
   }
 
   private static void positive(String key, Duration value) {

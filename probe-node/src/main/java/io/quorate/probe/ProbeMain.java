@@ -68,6 +68,10 @@ public final class ProbeMain implements Callable<Integer> {
       description = "Address ranges checks may reach although they are refused by default (loopback, private, "
           + "link-local...), e.g. 10.0.0.0/8,fd00::/8. Default: none.")
   String allowTargets;
+  @Option(names = "--connectivity-urls", paramLabel = "URL[,URL...]",
+      description = "URLs this probe fetches every 15 s to check its own network; when none answers, the "
+          + "coordinators leave this region out of quorum votes. Default: judge from the checks themselves.")
+  String connectivityUrls;
   @Option(names = "--config", paramLabel = "FILE", description = "Properties file with option values.")
   Path configFile;
   @Option(names = "--check-config", description = "Print the effective configuration (token hidden) and exit.")
@@ -118,7 +122,8 @@ public final class ProbeMain implements Callable<Integer> {
         Secret.of(probeToken == null ? "" : probeToken.strip()), httpHost, httpPort,
         ProbeConfig.DEFAULT_BACKOFF_MIN, ProbeConfig.DEFAULT_BACKOFF_MAX, maxConcurrentChecks, maxPingBodyBytes,
         ProbeConfig.SOFTWARE_VERSION, ProbeConfig.DEFAULT_LINK_IDLE_TIMEOUT, ProbeConfig.DEFAULT_LINK_CONNECT_TIMEOUT,
-        outboxCapacity, commaSeparated(allowTargets), spool, spoolMaxBytes, pingRatePerSecond);
+        outboxCapacity, commaSeparated(allowTargets), spool, spoolMaxBytes, pingRatePerSecond,
+        commaSeparated(connectivityUrls));
   }
 
   /** The id kept in the spool by an earlier run, so replayed pings and new watermarks share one node id. */

@@ -5,10 +5,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.quorate.link.v1.AssignmentChange;
 import io.quorate.link.v1.AssignmentSnapshot;
 import io.quorate.link.v1.HeartbeatTarget;
+import io.quorate.link.v1.ProbeHealth;
 import io.quorate.probe.check.CheckClients;
 import io.quorate.probe.check.CheckScheduler;
 import io.quorate.probe.check.HttpCheckRunner;
 import io.quorate.probe.check.RunOnce;
+import io.quorate.probe.health.CanaryCheck;
+import io.quorate.probe.health.ConnectivityWatch;
 import io.quorate.probe.link.Assignments;
 import io.quorate.probe.link.LinkClient;
 import io.quorate.probe.link.Outbox;
@@ -51,6 +54,7 @@ final class ProbeVerticle extends VerticleBase {
   private final PrometheusMeterRegistry registry;
   private LinkClient link;
   private CheckScheduler scheduler;
+  private CanaryCheck canary;
   private CheckClients checkClients;
   private HttpServer server;
   private Spool spool;
@@ -95,10 +99,17 @@ final class ProbeVerticle extends VerticleBase {
     checkClients = new CheckClients(vertx, config.maxConcurrentChecks() + RunOnce.MAX_AT_ONCE);
     TargetGuard guard = new TargetGuard(AddressRules.allowing(config.allowedTargets()), new VertxHostResolver(vertx));
     HttpCheckRunner runner = new HttpCheckRunner(vertx, checkClients, guard, clock, config.region(), config.version());
-    scheduler = new CheckScheduler(vertx, clock, config.maxConcurrentChecks(), runner, outbox::add, registry);
+    ConnectivityWatch connectivity = new ConnectivityWatch(clock, !config.connectivityUrls().isEmpty());
+    scheduler = new CheckScheduler(vertx, clock, config.maxConcurrentChecks(), runner, observation -> {
+      connectivity.record(scheduler.hostOf(observation.getMonitorId()), observation);
+      outbox.add(observation);
+    }, registry);
+    canary = new CanaryCheck(vertx, config.connectivityUrls(), connectivity);
+    canary.start();
     link = new LinkClient(vertx, config, outbox, assignments(scheduler, heartbeats),
         new RunOnce(runner, clock, config.region()), registry, new SecureRandom(),
-        sentSeq -> Math.min(clock.millis(), Math.min(outbox.oldestPingAfter(sentSeq), pingsInFlight.oldest())));
+        sentSeq -> Math.min(clock.millis(), Math.min(outbox.oldestPingAfter(sentSeq), pingsInFlight.oldest())),
+        () -> health(connectivity, outbox));
 
     Router router = Router.router(vertx);
     new PingRoutes(heartbeats, outbox, pingsInFlight, clock, config.maxPingBodyBytes(), config.pingRatePerSecond(),
@@ -153,6 +164,9 @@ final class ProbeVerticle extends VerticleBase {
     if (checkClients != null) {
       closing.add(checkClients.close());
     }
+    if (canary != null) {
+      closing.add(canary.close());
+    }
     // The last targets are written before exit: a restart within the save period must still know them.
     // executeBlocking is ordered on this context, so this runs after any save already under way.
     Optional<List<HeartbeatTarget>> unsaved = heartbeats.takeChanges();
@@ -165,6 +179,12 @@ final class ProbeVerticle extends VerticleBase {
           return null;
         }))
         .onComplete(done -> removeMeters());
+  }
+
+  private ProbeHealth health(ConnectivityWatch connectivity, Outbox outbox) {
+    ConnectivityWatch.Verdict verdict = connectivity.verdict();
+    return ProbeHealth.newBuilder().setAtMs(clock.millis()).setConnectivityOk(verdict.ok())
+        .setConnectivityDetail(verdict.detail()).setEventsPending(outbox.size()).build();
   }
 
   int httpPort() {

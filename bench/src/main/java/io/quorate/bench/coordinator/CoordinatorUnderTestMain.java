@@ -9,6 +9,7 @@ import io.quorate.bench.support.JitSettle;
 import io.quorate.bench.support.Result;
 import io.quorate.coordinator.Coordinator;
 import io.quorate.coordinator.config.CoordinatorConfig;
+import io.quorate.coordinator.config.ProbeHealthLimits;
 import io.quorate.coordinator.config.Secret;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -42,7 +43,7 @@ public final class CoordinatorUnderTestMain {
     CoordinatorConfig config = new CoordinatorConfig("127.0.0.1", 0, 0, dbUrl, dataDir, "127.0.0.1", freePort(),
         List.of(), Optional.of(Secret.of(args.required("admin-token"))),
         Optional.of(Secret.of(args.required("probe-token"))), Optional.empty(), Optional.empty(), "bench-coordinator",
-        Duration.ofSeconds(1), 10, Duration.ofSeconds(1));
+        Duration.ofSeconds(1), 10, Duration.ofSeconds(1), ProbeHealthLimits.DEFAULTS);
     Coordinator coordinator = Coordinator.start(config, Clock.systemUTC(), (name, token) -> { }).await();
     String metrics = "http://127.0.0.1:" + coordinator.httpPort() + "/metrics";
     Result ready = new Result().put("http_port", coordinator.httpPort()).put("grpc_port", coordinator.grpcPort());

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param publicUrl base of links in alerts; empty means {@code http://localhost:<httpPort>}
  * @param pingUrl base of heartbeat ping URLs; empty means the public URL
  * @param deliveryRetryBase first retry delay of a failed notification; doubles per attempt
+ * @param probeHealth when a probe region is disconnected or lagging, and stops voting
  */
 public record CoordinatorConfig(
     String httpHost,
@@ -33,7 +34,8 @@ public record CoordinatorConfig(
     String nodeId,
     Duration deliveryRetryBase,
     int deliveryMaxAttempts,
-    Duration heartbeatSweepInterval) {
+    Duration heartbeatSweepInterval,
+    ProbeHealthLimits probeHealth) {
 
   public CoordinatorConfig {
     Objects.requireNonNull(httpHost, "http-host");
@@ -52,6 +54,7 @@ public record CoordinatorConfig(
     if (deliveryRetryBase.isNegative() || deliveryRetryBase.isZero()) {
       throw new ConfigException("delivery-retry-base", "must be positive");
     }
+    Objects.requireNonNull(probeHealth, "probe-health");
     if (deliveryMaxAttempts < 1) {
       throw new ConfigException("delivery-max-attempts", "must be at least 1");
     }
@@ -62,7 +65,7 @@ public record CoordinatorConfig(
     return new CoordinatorConfig("0.0.0.0", 8080, 9090, Optional.empty(), Path.of("quorate-data"),
         "127.0.0.1", 5701, List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), "coordinator-" + java.util.UUID.randomUUID().toString().substring(0, 8),
-        Duration.ofSeconds(1), 10, Duration.ofSeconds(1));
+        Duration.ofSeconds(1), 10, Duration.ofSeconds(1), ProbeHealthLimits.DEFAULTS);
   }
 
   public String effectivePublicUrl(int actualHttpPort) {

@@ -12,11 +12,13 @@ import io.quorate.coordinator.monitor.MonitorStore;
 import io.quorate.coordinator.project.Project;
 import io.quorate.coordinator.project.ProjectStore;
 import io.quorate.coordinator.quorum.ObservationIngest;
+import io.quorate.coordinator.region.ProbeNodes;
 import io.quorate.link.v1.AssignmentSnapshot;
 import io.quorate.link.v1.CheckRunResult;
 import io.quorate.link.v1.CoordinatorMessage;
 import io.quorate.link.v1.Event;
 import io.quorate.link.v1.Hello;
+import io.quorate.link.v1.ProbeHealth;
 import io.quorate.link.v1.ProbeLinkGrpcService;
 import io.quorate.link.v1.ProbeMessage;
 import io.quorate.link.v1.RunCheck;
@@ -34,6 +36,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -167,15 +170,28 @@ public final class ProbeLinkServer {
   /** Adds a welcomed session and returns the full assignment for its region. */
   Future<AssignmentSnapshot> register(ProbeSession session) {
     sessions.add(session);
+    session.linkedAt(clock.instant().truncatedTo(ChronoUnit.MICROS)); // as PostgreSQL stores it, to match it later
     return pool.preparedQuery("INSERT INTO probe_regions (region, first_seen_at, last_seen_at) VALUES ($1, $2, $2)"
             + " ON CONFLICT (region) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at")
         .execute(Tuple.of(session.region(), utc(clock.instant())))
+        .compose(v -> ProbeNodes.connected(pool, session.hello(), nodeId, session.linkedAt()))
         .compose(v -> Future.all(monitors.list(), ProjectStore.findDefault(pool)))
         .map(all -> Assignments.snapshot(all.resultAt(0), session.region(), all.<Project>resultAt(1).pingKey()));
   }
 
   void unregister(ProbeSession session) {
     sessions.remove(session);
+    if (session.nodeId() != null) {
+      ProbeNodes.disconnected(pool, session.nodeId(), nodeId, session.linkedAt(), clock.instant())
+          .onFailure(error -> log.warn("probe disconnect not recorded node={} error={}", session.nodeId(),
+              error.toString()));
+    }
+  }
+
+  /** The probe's own health report: whether it can reach the world and how much it has not delivered yet. */
+  void recordHealth(Hello hello, ProbeHealth health) {
+    ProbeNodes.reported(pool, hello, health, clock.instant())
+        .onFailure(error -> log.warn("probe health not recorded node={} error={}", hello.getNodeId(), error.toString()));
   }
 
   /** Stores a batch of events (all pings, or one observation); the returned future succeeds once it is durable. */

@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.GrpcServerRequest;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,6 +43,7 @@ final class ProbeSession {
   private final ProbeLinkServer server;
   private final Deque<Event> waiting = new ArrayDeque<>();
   private Hello hello;
+  private Instant linkedAt;
   private boolean storing;
   private boolean paused;
   private boolean closed;
@@ -70,6 +72,19 @@ final class ProbeSession {
     return hello == null ? null : hello.getRegion();
   }
 
+  /** When this stream was registered; identifies this link (not a later one of the same probe) in the database. */
+  Instant linkedAt() {
+    return linkedAt;
+  }
+
+  void linkedAt(Instant at) {
+    linkedAt = at;
+  }
+
+  Hello hello() {
+    return hello;
+  }
+
   String nodeId() {
     return hello == null ? null : hello.getNodeId();
   }
@@ -96,6 +111,8 @@ final class ProbeSession {
     } else if (message.hasWatermark()) {
       pendingWatermark = message.getWatermark();
       recordWatermarkIfStored();
+    } else if (message.hasHealth()) {
+      server.recordHealth(hello, message.getHealth());
     } else if (message.hasCheckResult()) {
       server.checkResult(this, message.getCheckResult());
     }
@@ -124,7 +141,7 @@ final class ProbeSession {
     log.info("probe connected region={} node={} version={} remote={}", hello.getRegion(), hello.getNodeId(),
         hello.getVersion(), stream.connection().remoteAddress());
     write(CoordinatorMessage.newBuilder().setWelcome(Welcome.newBuilder().setCoordinatorNodeId(server.nodeId())
-        .setAcceptsEventBatches(true).setAcceptsWatermarks(true)).build());
+        .setAcceptsEventBatches(true).setAcceptsWatermarks(true).setAcceptsHealth(true)).build());
     keepaliveTimer = vertx.setPeriodic(KEEPALIVE_MS, id -> sendAck());
     server.register(this)
         .onSuccess(this::sendSnapshot)

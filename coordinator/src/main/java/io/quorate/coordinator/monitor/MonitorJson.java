@@ -24,15 +24,16 @@ public final class MonitorJson {
   /**
    * @param heartbeat a heartbeat's evaluated state; empty for HTTP monitors (and for a heartbeat whose state
    *     row is not readable, shown as {@code new})
+   * @param excludedRegions probe regions that do not vote now, with why
    */
   public static JsonObject toJson(Monitor monitor, List<RegionVerdict> verdicts, Optional<Incident> openIncident,
-      Optional<HeartbeatView> heartbeat, String pingBaseUrl, Instant now) {
+      Optional<HeartbeatView> heartbeat, String pingBaseUrl, Instant now, Map<String, String> excludedRegions) {
     JsonObject json = new JsonObject()
         .put("id", monitor.id().toString())
         .put("name", monitor.name())
         .put("type", monitor.spec().type());
     if (monitor.spec() instanceof HttpSpec http) {
-      putHttp(json, http, verdicts, openIncident.isPresent(), now);
+      putHttp(json, http, verdicts, openIncident.isPresent(), now, excludedRegions);
     } else {
       putHeartbeat(json, (HeartbeatSpec) monitor.spec(), heartbeat, pingBaseUrl);
     }
@@ -62,7 +63,7 @@ public final class MonitorJson {
   }
 
   private static void putHttp(JsonObject json, HttpSpec http, List<RegionVerdict> verdicts, boolean incidentOpen,
-      Instant now) {
+      Instant now, Map<String, String> excludedRegions) {
     Map<String, RegionVerdict> byRegion = new HashMap<>();
     verdicts.forEach(v -> byRegion.put(v.region(), v));
     JsonArray regionVerdicts = new JsonArray();
@@ -75,11 +76,12 @@ public final class MonitorJson {
               .put("last_observed_at", v.lastObservedAt().toString()).put("reason", v.reason())
               .put("stale", v.isStale(now, http.staleAfter())).put("values", v.measured())
               .mergeIn(v.lastRun()));
+      regionVerdicts.getJsonObject(regionVerdicts.size() - 1).put("excluded", excludedRegions.get(region));
     }
     HttpSpecJson.put(json, http);
     json.put("region_verdicts", regionVerdicts)
         .put("decision", QuorumPolicy.decide(http.regions(), http.quorum(), byRegion, now, http.staleAfter(),
-            incidentOpen).explanation());
+            incidentOpen, excludedRegions, http.confirmations()).explanation());
   }
 
   private static void putHeartbeat(JsonObject json, HeartbeatSpec heartbeat, Optional<HeartbeatView> view,

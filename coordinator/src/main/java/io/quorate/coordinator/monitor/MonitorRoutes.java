@@ -35,13 +35,16 @@ public final class MonitorRoutes {
   private final AssignmentBus bus;
   private final Clock clock;
   private final Supplier<String> pingBaseUrl;
+  private final Supplier<Map<String, String>> excludedRegions;
 
-  public MonitorRoutes(Pool pool, MonitorStore monitors, AssignmentBus bus, Clock clock, Supplier<String> pingBaseUrl) {
+  public MonitorRoutes(Pool pool, MonitorStore monitors, AssignmentBus bus, Clock clock, Supplier<String> pingBaseUrl,
+      Supplier<Map<String, String>> excludedRegions) {
     this.pool = pool;
     this.monitors = monitors;
     this.bus = bus;
     this.clock = clock;
     this.pingBaseUrl = pingBaseUrl;
+    this.excludedRegions = excludedRegions;
   }
 
   public void mount(Router api) {
@@ -85,7 +88,7 @@ public final class MonitorRoutes {
           for (Monitor monitor : list) {
             out.add(MonitorJson.toJson(monitor, verdicts.getOrDefault(monitor.id(), List.of()),
                 Optional.ofNullable(open.get(monitor.id())), Optional.ofNullable(heartbeats.get(monitor.id())),
-                pingBaseUrl.get(), now));
+                pingBaseUrl.get(), now, excludedRegions.get()));
           }
           Responses.json(ctx, 200, new JsonObject().put("monitors", out));
         })
@@ -145,7 +148,8 @@ public final class MonitorRoutes {
           Map<String, RegionVerdict> verdicts = all.resultAt(1);
           Map<UUID, HeartbeatView> heartbeat = all.resultAt(3);
           return Future.succeededFuture(MonitorJson.toJson(monitor.get(), List.copyOf(verdicts.values()),
-              all.resultAt(2), Optional.ofNullable(heartbeat.get(id)), pingBaseUrl.get(), now));
+              all.resultAt(2), Optional.ofNullable(heartbeat.get(id)), pingBaseUrl.get(), now,
+              excludedRegions.get()));
         });
   }
 }

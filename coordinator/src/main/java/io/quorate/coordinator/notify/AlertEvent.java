@@ -9,6 +9,9 @@ public enum AlertEvent {
   ESCALATED("incident.escalated", "ESCALATED", "🚨"),
   ACKNOWLEDGED("incident.acknowledged", "ACKNOWLEDGED", "👀"),
   TEST("test", "TEST", "🧪"),
+  /** For Quorate's operators: a probe region stopped voting (disconnected, cut off, or lagging). */
+  REGION_DEGRADED("region.degraded", "PROBE REGION DEGRADED", "📡"),
+  REGION_RECOVERED("region.recovered", "PROBE REGION RECOVERED", "✅"),
   /** An event this coordinator does not know yet (sent by a newer node): still delivered, plainly. */
   OTHER("", "NOTICE", "ℹ️");
 

@@ -15,6 +15,8 @@ import java.util.UUID;
  */
 public record Channel(UUID id, String type, String name, JsonObject config, Instant createdAt, Optional<Broken> broken) {
   public static final String WORKING_HOURS = "working_hours";
+  /** Whether the channel receives Quorate's own alerts for its operators ("probe region degraded"). */
+  public static final String OPERATOR_ALERTS = "operator_alerts";
 
   public Channel {
     Objects.requireNonNull(id, "id");
@@ -31,11 +33,16 @@ public record Channel(UUID id, String type, String name, JsonObject config, Inst
     }
   }
 
-  /** The type's own settings, without the channel-wide {@code working_hours}. */
+  /** The type's own settings, without the channel-wide {@code working_hours} and {@code operator_alerts}. */
   public JsonObject typeConfig() {
     JsonObject own = config.copy();
     own.remove(WORKING_HOURS);
+    own.remove(OPERATOR_ALERTS);
     return own;
+  }
+
+  public boolean operatorAlerts() {
+    return config.getBoolean(OPERATOR_ALERTS, false);
   }
 
   public Optional<WorkingHours> workingHours() {

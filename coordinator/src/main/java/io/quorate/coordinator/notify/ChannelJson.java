@@ -29,6 +29,7 @@ public final class ChannelJson {
     }));
     return json
         .put(Channel.WORKING_HOURS, channel.config().getJsonObject(Channel.WORKING_HOURS))
+        .put(Channel.OPERATOR_ALERTS, channel.operatorAlerts())
         .put("broken", channel.broken().map(ChannelJson::broken).orElse(null))
         .put("created_at", channel.createdAt().toString());
   }

@@ -13,7 +13,7 @@ import java.util.Set;
  * secret sent back as the API showed it ({@code ****...}) is kept too.
  */
 final class ChannelRequests {
-  private static final Set<String> COMMON = Set.of("type", "name", Channel.WORKING_HOURS);
+  private static final Set<String> COMMON = Set.of("type", "name", Channel.WORKING_HOURS, Channel.OPERATOR_ALERTS);
   private static final int MAX_NAME = 200;
   private final ChannelTypes types;
 
@@ -43,6 +43,7 @@ final class ChannelRequests {
       }
     }
     putWorkingHours(config, body.getValue(Channel.WORKING_HOURS));
+    putOperatorAlerts(config, body.getValue(Channel.OPERATOR_ALERTS));
     String name = body.getValue("name") == null ? shortened(type.defaultName(config)) : name(body.getValue("name"));
     return new NewChannel(type, name, config, shownOnce);
   }
@@ -74,6 +75,8 @@ final class ChannelRequests {
     Object hours = body.containsKey(Channel.WORKING_HOURS) ? body.getValue(Channel.WORKING_HOURS)
         : current.config().getValue(Channel.WORKING_HOURS);
     putWorkingHours(config, hours);
+    putOperatorAlerts(config, body.containsKey(Channel.OPERATOR_ALERTS) ? body.getValue(Channel.OPERATOR_ALERTS)
+        : current.config().getValue(Channel.OPERATOR_ALERTS));
     String name = body.containsKey("name") ? name(body.getValue("name")) : current.name();
     return new Channel(current.id(), current.type(), name, config, current.createdAt(), current.broken());
   }
@@ -92,6 +95,16 @@ final class ChannelRequests {
     if (hours != null) {
       config.put(Channel.WORKING_HOURS, WorkingHours.fromJson(hours, Channel.WORKING_HOURS).toJson());
     }
+  }
+
+  private static void putOperatorAlerts(JsonObject config, Object value) {
+    if (value == null) {
+      return;
+    }
+    if (!(value instanceof Boolean wanted)) {
+      throw new ValidationException(Channel.OPERATOR_ALERTS, "must be true or false");
+    }
+    config.put(Channel.OPERATOR_ALERTS, wanted);
   }
 
   private static String name(Object value) {

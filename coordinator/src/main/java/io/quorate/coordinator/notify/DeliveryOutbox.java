@@ -45,13 +45,41 @@ public final class DeliveryOutbox {
         ids.add(channel.getUUID("id"));
         due.add(utc(dueAt(channel, routing, now)));
       }
-      return tx.preparedQuery("INSERT INTO deliveries (id, channel_id, incident_id, event, payload, state, next_attempt_at,"
-              + " created_at) SELECT gen_random_uuid(), c.id, $1, $2, $3, 'pending', c.due, $4"
-              + " FROM unnest($5::uuid[], $6::timestamptz[]) AS c (id, due)")
-          .execute(Tuple.of(incidentId, event, payload, utc(now), ids.toArray(UUID[]::new),
-              due.toArray(OffsetDateTime[]::new)))
-          .map(RowSet::rowCount);
+      return insert(tx, "incident_id", incidentId, event, payload, now, ids, due);
     });
+  }
+
+  /**
+   * About a probe region, to the channels marked {@code operator_alerts}, right away: the people who run
+   * Quorate, not the owners of the monitors.
+   *
+   * @return how many deliveries were queued
+   */
+  public static Future<Integer> enqueueToOperators(SqlClient tx, UUID regionIncidentId, String event,
+      JsonObject payload, Instant now) {
+    return tx.preparedQuery("SELECT id FROM channels WHERE (config ->> '" + Channel.OPERATOR_ALERTS + "')::boolean"
+            + " ORDER BY id FOR KEY SHARE").execute()
+        .compose(channels -> {
+          List<UUID> ids = new ArrayList<>();
+          List<OffsetDateTime> due = new ArrayList<>();
+          channels.forEach(channel -> {
+            ids.add(channel.getUUID("id"));
+            due.add(utc(now));
+          });
+          return ids.isEmpty() ? Future.succeededFuture(0)
+              : insert(tx, "region_incident_id", regionIncidentId, event, payload, now, ids, due);
+        });
+  }
+
+  /** @param about the column naming what the deliveries are about: {@code incident_id} or {@code region_incident_id} */
+  private static Future<Integer> insert(SqlClient tx, String about, UUID incidentId, String event, JsonObject payload,
+      Instant now, List<UUID> channelIds, List<OffsetDateTime> due) {
+    return tx.preparedQuery("INSERT INTO deliveries (id, channel_id, " + about + ", event, payload, state,"
+            + " next_attempt_at, created_at) SELECT gen_random_uuid(), c.id, $1, $2, $3, 'pending', c.due, $4"
+            + " FROM unnest($5::uuid[], $6::timestamptz[]) AS c (id, due)")
+        .execute(Tuple.of(incidentId, event, payload, utc(now), channelIds.toArray(UUID[]::new),
+            due.toArray(OffsetDateTime[]::new)))
+        .map(RowSet::rowCount);
   }
 
   /**

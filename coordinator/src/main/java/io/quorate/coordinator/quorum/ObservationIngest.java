@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +35,15 @@ public final class ObservationIngest {
   private final Pool pool;
   private final Clock clock;
   private final IncidentLifecycle incidents;
+  private final Supplier<Map<String, String>> excludedRegions;
 
-  public ObservationIngest(Pool pool, Clock clock, IncidentLifecycle incidents) {
+  /** @param excludedRegions probe regions that must not vote now, with why (their probes are degraded) */
+  public ObservationIngest(Pool pool, Clock clock, IncidentLifecycle incidents,
+      Supplier<Map<String, String>> excludedRegions) {
     this.pool = pool;
     this.clock = clock;
     this.incidents = incidents;
+    this.excludedRegions = excludedRegions;
   }
 
   /**
@@ -124,7 +129,7 @@ public final class ObservationIngest {
     Instant now = clock.instant();
     Optional<Incident> open = latest.filter(Incident::isOpen);
     Decision decision = QuorumPolicy.decide(spec.regions(), spec.quorum(), verdicts, now, spec.staleAfter(),
-        open.isPresent(), Map.of(), spec.confirmations());
+        open.isPresent(), excludedRegions.get(), spec.confirmations());
     return switch (decision.action()) {
       case OPEN -> lastSuccess(tx, monitor)
           .map(lastSuccess -> RegionVotes.opening(monitor, spec, decision, verdicts, lastSuccess))

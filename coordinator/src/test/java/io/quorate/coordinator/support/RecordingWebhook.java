@@ -20,8 +20,9 @@ public final class RecordingWebhook implements AutoCloseable {
       return body.getString("event");
     }
 
+    /** The monitor the alert is about, or {@code region:<name>} for an alert about a probe region. */
     public String monitorId() {
-      return body.getJsonObject("incident").getString("monitor_id");
+      return about(body);
     }
   }
 
@@ -34,12 +35,17 @@ public final class RecordingWebhook implements AutoCloseable {
   public RecordingWebhook() {
     server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(buffer -> {
       JsonObject body = buffer.toJsonObject();
-      String monitorId = body.getJsonObject("incident").getString("monitor_id");
+      String monitorId = about(body);
       AtomicInteger left = failuresLeft.get(monitorId);
       int status = left != null && left.getAndDecrement() > 0 ? failureStatus.get(monitorId) : 200;
       requests.add(new Request(status, request.getHeader("X-Quorate-Delivery"), body));
       request.response().setStatusCode(status).end();
     })).listen(0, "127.0.0.1").await();
+  }
+
+  private static String about(JsonObject body) {
+    String monitorId = body.getJsonObject("incident").getString("monitor_id");
+    return monitorId != null ? monitorId : "region:" + body.getString("region");
   }
 
   public String url() {

@@ -3,6 +3,7 @@ package io.quorate.coordinator.support;
 import io.quorate.coordinator.Coordinator;
 import io.quorate.coordinator.config.CoordinatorConfig;
 import io.quorate.coordinator.config.HostPort;
+import io.quorate.coordinator.config.ProbeHealthLimits;
 import io.quorate.coordinator.config.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,12 @@ public final class TestCluster implements AutoCloseable {
 
   /** @param clock every node's clock, e.g. a {@link TestClock} the test moves */
   public static TestCluster start(int size, TestDatabase database, Duration deliveryRetryBase, Clock clock) {
+    return start(size, database, deliveryRetryBase, clock, probeHealthFor(clock));
+  }
+
+  /** @param probeHealth when a probe region counts as disconnected or lagging */
+  public static TestCluster start(int size, TestDatabase database, Duration deliveryRetryBase, Clock clock,
+      ProbeHealthLimits probeHealth) {
     List<HostPort> members = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       members.add(new HostPort("127.0.0.1", freePort()));
@@ -41,11 +48,22 @@ public final class TestCluster implements AutoCloseable {
       HostPort self = members.get(i);
       CoordinatorConfig config = new CoordinatorConfig("127.0.0.1", 0, 0, Optional.of(database.url()), Path.of("unused"),
           "127.0.0.1", self.port(), members, Optional.of(Secret.of(ADMIN_TOKEN)), Optional.of(Secret.of(PROBE_TOKEN)),
-          Optional.empty(), Optional.empty(), "coordinator-" + (i + 1), deliveryRetryBase, 10, Duration.ofMillis(200));
+          Optional.empty(), Optional.empty(), "coordinator-" + (i + 1), deliveryRetryBase, 10, Duration.ofMillis(200),
+          probeHealth);
       cluster.nodes.add(Coordinator.start(config, clock, (name, token) -> { }).await());
       cluster.running.add(true);
     }
     return cluster;
+  }
+
+  /**
+   * A test that moves the clock by minutes or hours would otherwise see every probe as silent for that long
+   * (their reports are stamped with the moved clock only when the next one arrives) and every region
+   * excluded; such tests are about incidents, not probe health, which has tests of its own.
+   */
+  private static ProbeHealthLimits probeHealthFor(Clock clock) {
+    return clock instanceof TestClock
+        ? new ProbeHealthLimits(Duration.ofDays(3650), Duration.ofDays(3650)) : ProbeHealthLimits.DEFAULTS;
   }
 
   public Coordinator node(int index) {

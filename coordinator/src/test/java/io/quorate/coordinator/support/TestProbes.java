@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Real probe nodes from the probe-node module, one Vert.x instance each, as separate regions would run them.
@@ -35,15 +36,30 @@ public final class TestProbes implements AutoCloseable {
   }
 
   public ProbeNode add(String region, List<String> coordinators, String token) {
+    return add(region, coordinators, token, UnaryOperator.identity());
+  }
+
+  /** @param adjust changes to the probe's default test configuration */
+  public ProbeNode add(String region, List<String> coordinators, String token, UnaryOperator<ProbeConfig> adjust) {
     // Test targets listen on loopback, which probes refuse unless their own config allows it.
-    ProbeConfig config = ProbeConfig.forRegion(region, coordinators, token).withAllowedTargets(List.of("127.0.0.0/8"));
+    ProbeConfig config = adjust.apply(
+        ProbeConfig.forRegion(region, coordinators, token).withAllowedTargets(List.of("127.0.0.0/8")));
     configs.put(region, config);
     return launch(region, config);
   }
 
   /** Stops the region's probe node and starts it again on the same spool and node id. */
   public ProbeNode restart(String region) {
+    stop(region);
+    return start(region);
+  }
+
+  /** Stops the region's probe node; {@link #start} brings it back with the same spool and node id. */
+  public void stop(String region) {
     probes.remove(region).close().await();
+  }
+
+  public ProbeNode start(String region) {
     return launch(region, configs.get(region));
   }
 

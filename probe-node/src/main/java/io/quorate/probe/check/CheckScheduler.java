@@ -106,6 +106,19 @@ public final class CheckScheduler {
     return true;
   }
 
+  /** The host the monitor's check calls, or null when it is not assigned here (or its URL has none). */
+  public String hostOf(String monitorId) {
+    ScheduledCheck entry = checks.get(monitorId);
+    if (entry == null) {
+      return null;
+    }
+    try {
+      return java.net.URI.create(entry.check.spec().getUrl()).getHost();
+    } catch (IllegalArgumentException badUrl) {
+      return null;
+    }
+  }
+
   /** Stops a check; the result of a run still in flight is discarded. Unknown ids are ignored. */
   public void remove(String monitorId) {
     remove(monitorId, true);

@@ -3,6 +3,7 @@ package io.quorate.probe.link;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quorate.link.v1.ProbeHealth;
 import io.quorate.probe.HostPort;
 import io.quorate.probe.ProbeConfig;
 import io.vertx.core.Future;
@@ -14,6 +15,7 @@ import io.vertx.grpc.client.GrpcClientOptions;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ public final class LinkClient {
   private final GrpcClient grpc;
   private final Counter reconnects;
   private final LongUnaryOperator receivedBefore;
+  private final Supplier<ProbeHealth> health;
   private LinkStream current;
   private int nextCoordinator;
   private int failedAttempts;
@@ -53,13 +56,15 @@ public final class LinkClient {
   private volatile HostPort connectedTo;
 
   public LinkClient(Vertx vertx, ProbeConfig config, Outbox outbox, Assignments assignments,
-      RunRequests runRequests, MeterRegistry registry, RandomGenerator random, LongUnaryOperator receivedBefore) {
+      RunRequests runRequests, MeterRegistry registry, RandomGenerator random, LongUnaryOperator receivedBefore,
+      Supplier<ProbeHealth> health) {
     this.vertx = vertx;
     this.config = config;
     this.outbox = outbox;
     this.assignments = assignments;
     this.runRequests = runRequests;
     this.receivedBefore = receivedBefore;
+    this.health = health;
     this.coordinators = config.coordinatorAddresses();
     this.backoff = new Backoff(config.reconnectBackoffMin(), config.reconnectBackoffMax(), random);
     HttpClientOptions http = new HttpClientOptions()
@@ -111,7 +116,7 @@ public final class LinkClient {
     nextCoordinator = (nextCoordinator + 1) % coordinators.size();
     log.debug("probe link connecting coordinator={}", target);
     current = new LinkStream(vertx, grpc, target, config, outbox, assignments, runRequests, this,
-        receivedBefore);
+        receivedBefore, health);
     current.open();
   }
 

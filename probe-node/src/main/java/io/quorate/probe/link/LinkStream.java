@@ -6,6 +6,7 @@ import io.quorate.link.v1.Event;
 import io.quorate.link.v1.EventBatch;
 import io.quorate.link.v1.Hello;
 import io.quorate.link.v1.ProbeLinkGrpcClient;
+import io.quorate.link.v1.ProbeHealth;
 import io.quorate.link.v1.ProbeMessage;
 import io.quorate.link.v1.Watermark;
 import io.quorate.probe.HostPort;
@@ -18,6 +19,7 @@ import io.vertx.grpc.client.GrpcClientResponse;
 import io.vertx.grpc.common.GrpcStatus;
 import java.util.List;
 import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,8 @@ final class LinkStream {
   static final long LINGER_MS = 5;
   /** How often a watermark is sent: the coordinator waits for it before declaring a heartbeat late. */
   static final long WATERMARK_EVERY_MS = 1000;
+  /** How often the probe reports its own health: the coordinator excludes a cut-off region within seconds. */
+  static final long HEALTH_EVERY_MS = 5000;
 
   private final Vertx vertx;
   private final GrpcClient grpc;
@@ -46,6 +50,7 @@ final class LinkStream {
   private final RunRequests runRequests;
   private final LinkClient owner;
   private final LongUnaryOperator receivedBefore;
+  private final Supplier<ProbeHealth> health;
   private GrpcClientRequest<ProbeMessage, CoordinatorMessage> request;
   private long watchdog = -1;
   private long lastSentSeq;
@@ -54,11 +59,13 @@ final class LinkStream {
   private long linger = -1;
   private long watermarks = -1;
   private long lastWatermarkAt;
+  private long healthReports = -1;
   private boolean draining;
   private boolean closed;
 
   LinkStream(Vertx vertx, GrpcClient grpc, HostPort target, ProbeConfig config, Outbox outbox,
-      Assignments assignments, RunRequests runRequests, LinkClient owner, LongUnaryOperator receivedBefore) {
+      Assignments assignments, RunRequests runRequests, LinkClient owner, LongUnaryOperator receivedBefore,
+      Supplier<ProbeHealth> health) {
     this.vertx = vertx;
     this.grpc = grpc;
     this.target = target;
@@ -68,6 +75,7 @@ final class LinkStream {
     this.runRequests = runRequests;
     this.owner = owner;
     this.receivedBefore = receivedBefore;
+    this.health = health;
   }
 
   HostPort target() {
@@ -139,6 +147,10 @@ final class LinkStream {
         if (message.getWelcome().getAcceptsWatermarks()) {
           sendWatermark();
           watermarks = vertx.setPeriodic(WATERMARK_EVERY_MS, id -> sendWatermark());
+        }
+        if (message.getWelcome().getAcceptsHealth()) {
+          sendHealth();
+          healthReports = vertx.setPeriodic(HEALTH_EVERY_MS, id -> sendHealth());
         }
       }
       case SNAPSHOT -> assignments.replace(message.getSnapshot());
@@ -216,6 +228,14 @@ final class LinkStream {
         .setWatermark(Watermark.newBuilder().setSeq(lastSentSeq).setReceivedBeforeMs(before)).build());
   }
 
+  /** Skipped when the stream is full: a report that cannot go now is stale by the next one. */
+  private void sendHealth() {
+    if (closed || !welcomed || request.writeQueueFull()) {
+      return;
+    }
+    request.write(ProbeMessage.newBuilder().setHealth(health.get()).build());
+  }
+
   /**
    * Answers a RunCheck on this stream, not through the outbox: a test result is wanted now or never, so it
    * is neither numbered nor acknowledged, and is dropped when this stream has ended meanwhile.
@@ -253,6 +273,9 @@ final class LinkStream {
     }
     if (watermarks >= 0) {
       vertx.cancelTimer(watermarks);
+    }
+    if (healthReports >= 0) {
+      vertx.cancelTimer(healthReports);
     }
     if (request != null) {
       request.cancel();

@@ -42,7 +42,7 @@ public final class PagerDutyEvent {
 
   static String action(AlertEvent kind) {
     return switch (kind) {
-      case RESOLVED -> "resolve";
+      case RESOLVED, REGION_RECOVERED -> "resolve";
       case ACKNOWLEDGED -> "acknowledge";
       default -> "trigger";
     };
