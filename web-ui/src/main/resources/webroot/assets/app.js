@@ -1,9 +1,11 @@
-// Team view: asks for the admin token, then polls the monitors and open incidents every 3 s.
+// Team view: asks for the admin token, then polls the monitors, open incidents, channels and probe regions
+// every 3 s. Incidents can be acknowledged and resolved here; channels can send a test alert.
 "use strict";
 
 (function () {
-  const { el, badge, timeEl, parseTime, duration, getJson } = window.Quorate;
+  const { el, badge, timeEl, parseTime, duration, getJson, postJson } = window.Quorate;
   const TOKEN_KEY = "quorate.adminToken";
+  const ACTOR_KEY = "quorate.actor";
   const POLL_MS = 3000;
   const TIMEOUT_MS = 5000;
   const $ = (id) => document.getElementById(id);
@@ -11,6 +13,7 @@
   let timer = null;
   let inFlight = false;
   let generation = 0; // bumped on sign-in/out so an answer for an old token is ignored
+  let lastChannels = [];
 
   const token = () => sessionStorage.getItem(TOKEN_KEY);
 
@@ -63,11 +66,13 @@
     const gen = generation;
     try {
       const auth = { Authorization: "Bearer " + current };
-      const [monitors, incidents] = await Promise.all([
+      const [monitors, incidents, channels, probes] = await Promise.all([
         getJson("/api/v1/monitors", auth, TIMEOUT_MS),
         getJson("/api/v1/incidents?state=open", auth, TIMEOUT_MS),
+        getJson("/api/v1/channels", auth, TIMEOUT_MS),
+        getJson("/api/v1/probes", auth, TIMEOUT_MS),
       ]);
-      if (gen === generation) handle(monitors, incidents);
+      if (gen === generation) handle(monitors, incidents, channels, probes);
     } catch (e) {
       if (gen === generation) showProblem("Coordinator unreachable, retrying every few seconds. The data below may be out of date.");
     } finally {
@@ -76,13 +81,14 @@
     if (token() && !timer) schedule(gen === generation ? POLL_MS : 0);
   }
 
-  function handle(monitors, incidents) {
-    if (monitors.status === 401 || incidents.status === 401) {
+  function handle(monitors, incidents, channels, probes) {
+    const answers = [monitors, incidents, channels, probes];
+    if (answers.some((r) => r.status === 401)) {
       sessionStorage.removeItem(TOKEN_KEY);
       showLogin(true);
       return;
     }
-    const failed = [monitors, incidents].find((r) => r.status !== 200 || !r.body);
+    const failed = answers.find((r) => r.status !== 200 || !r.body);
     if (failed) {
       const message = failed.body && failed.body.message ? ": " + failed.body.message : "";
       showProblem("Coordinator answered HTTP " + failed.status + message + ". Retrying; the data below may be out of date.");
@@ -92,6 +98,9 @@
     if (userIsSelecting()) return; // re-rendering would drop the selection (e.g. copying a ping URL)
     renderIncidents(Array.isArray(incidents.body.incidents) ? incidents.body.incidents : []);
     renderMonitors(Array.isArray(monitors.body.monitors) ? monitors.body.monitors : []);
+    lastChannels = Array.isArray(channels.body.channels) ? channels.body.channels : [];
+    renderChannels();
+    window.QuorateRegions.render($("probe-regions"), Array.isArray(probes.body.regions) ? probes.body.regions : []);
     $("updated").textContent = new Date().toLocaleTimeString();
   }
 
@@ -113,7 +122,15 @@
         el("h3", {}, badge("down"), " ", incident.monitor_name || "Unnamed monitor"),
         el("p", {}, "Opened ", timeEl(incident.opened_at), since),
         el("p", {}, el("strong", {}, "Reason: "), incident.reason || "not given"),
-        regions.length ? el("p", {}, el("strong", {}, "Regions down: "), regions.map((r) => el("span", { class: "chip" }, r))) : null);
+        regions.length ? el("p", {}, el("strong", {}, "Regions down: "), regions.map((r) => el("span", { class: "chip" }, r))) : null,
+        incident.acknowledged_at
+          ? el("p", {}, el("strong", {}, "Acknowledged "), "by " + (incident.acknowledged_by || "someone") + " ",
+            timeEl(incident.acknowledged_at, true), ": reminders and escalation stopped.")
+          : null,
+        el("div", { class: "actions", "data-incident-id": incident.id },
+          incident.acknowledged_at ? null
+            : el("button", { type: "button", "data-action": "acknowledge" }, "Acknowledge"),
+          el("button", { type: "button", class: "secondary", "data-action": "resolve" }, "Resolve")));
     });
     if (cards.length === 0) cards.push(el("p", { class: "card" }, badge("up"), " No open incidents."));
     $("incidents").replaceChildren(...cards);
@@ -209,7 +226,54 @@
     ]);
   }
 
+  function renderChannels() {
+    window.QuorateChannels.render($("channels"), lastChannels);
+  }
+
+  // ---- actions ----------------------------------------------------------------------------------
+
+  async function act(incidentId, action) {
+    const by = $("actor").value.trim();
+    if (!by) {
+      showActionResult(false, "Enter your name under \"Acting as\" first: it is recorded with the " + action + ".");
+      $("actor").focus();
+      return;
+    }
+    const body = action === "resolve" ? { by: by, note: "resolved from the team view" } : { by: by };
+    try {
+      const answer = await postJson("/api/v1/incidents/" + encodeURIComponent(incidentId) + "/" + action,
+        { Authorization: "Bearer " + token() }, body, TIMEOUT_MS);
+      if (answer.status === 200) {
+        showActionResult(true, action === "resolve" ? "Resolved." : "Acknowledged: reminders and escalation stop.");
+      } else {
+        const message = answer.body && answer.body.message ? ": " + answer.body.message : "";
+        showActionResult(false, "Could not " + action + " (HTTP " + answer.status + message + ").");
+      }
+    } catch (e) {
+      showActionResult(false, "Could not " + action + ": coordinator unreachable.");
+    }
+    schedule(0);
+  }
+
+  function showActionResult(ok, text) {
+    const result = $("incident-action-result");
+    result.textContent = text;
+    result.className = ok ? "result-ok" : "result-bad";
+    result.hidden = false;
+  }
+
   // ---- wiring -----------------------------------------------------------------------------------
+
+  $("incidents").addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-action]");
+    const box = button && button.closest("[data-incident-id]");
+    if (box) act(box.getAttribute("data-incident-id"), button.getAttribute("data-action"));
+  });
+
+  $("actor").value = sessionStorage.getItem(ACTOR_KEY) || "";
+  $("actor").addEventListener("change", () => sessionStorage.setItem(ACTOR_KEY, $("actor").value.trim()));
+
+  window.QuorateChannels.listen($("channels"), () => ({ Authorization: "Bearer " + token() }), renderChannels);
 
   $("token-form").addEventListener("submit", (event) => {
     event.preventDefault();

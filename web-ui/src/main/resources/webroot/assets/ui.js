@@ -28,6 +28,11 @@ window.Quorate = (function () {
     late: { label: "Late", symbol: "!" },
     running: { label: "Running", symbol: "▶" },
     paused: { label: "Paused", symbol: "‖" },
+    // Probe regions and channels.
+    healthy: { label: "Healthy", symbol: "✓" },
+    degraded: { label: "Degraded", symbol: "!" },
+    working: { label: "Working", symbol: "✓" },
+    broken: { label: "Broken", symbol: "✕" },
   };
 
   /** A state badge: symbol plus word, so the state never depends on colour alone. */
@@ -92,5 +97,29 @@ window.Quorate = (function () {
     }
   }
 
-  return { el, badge, parseTime, ago, duration, timeEl, getJson };
+  /** POSTs a JSON body with a timeout; resolves to {status, body} like getJson. */
+  async function postJson(url, headers, payload, timeoutMs) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: Object.assign({ Accept: "application/json", "Content-Type": "application/json" }, headers || {}),
+        body: JSON.stringify(payload || {}),
+        cache: "no-store",
+        signal: controller.signal,
+      });
+      let body = null;
+      try {
+        body = await response.json();
+      } catch (e) {
+        body = null;
+      }
+      return { status: response.status, body: body };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return { el, badge, parseTime, ago, duration, timeEl, getJson, postJson };
 })();

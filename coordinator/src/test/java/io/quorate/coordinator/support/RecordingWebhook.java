@@ -44,7 +44,11 @@ public final class RecordingWebhook implements AutoCloseable {
   }
 
   private static String about(JsonObject body) {
-    String monitorId = body.getJsonObject("incident").getString("monitor_id");
+    JsonObject incident = body.getJsonObject("incident");
+    if (incident == null) {
+      return "test"; // a test alert is about no incident
+    }
+    String monitorId = incident.getString("monitor_id");
     return monitorId != null ? monitorId : "region:" + body.getString("region");
   }
 

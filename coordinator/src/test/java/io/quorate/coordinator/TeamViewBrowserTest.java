@@ -1,0 +1,100 @@
+package io.quorate.coordinator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quorate.coordinator.support.Api;
+import io.quorate.coordinator.support.Browser;
+import io.quorate.coordinator.support.Eventually;
+import io.quorate.coordinator.support.QueueEndpoint;
+import io.quorate.coordinator.support.RecordingWebhook;
+import io.quorate.coordinator.support.TestCluster;
+import io.quorate.coordinator.support.TestDatabase;
+import io.quorate.coordinator.support.TestProbes;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The team view in a real headless Chromium: a test alert through each channel reports whether the
+ * receiver accepted it; an incident appears without a reload and is acknowledged from the page; the
+ * probe regions show whether they vote.
+ */
+class TeamViewBrowserTest {
+  private static final Duration WAIT = Duration.ofSeconds(40);
+  private static final List<String> REGIONS = List.of("eu-west", "us-east", "ap-south");
+  private TestCluster cluster;
+  private TestProbes probes;
+  private QueueEndpoint queues;
+  private RecordingWebhook webhook;
+  private Browser browser;
+  private Api api;
+
+  @BeforeEach
+  void start() {
+    cluster = TestCluster.start(1, TestDatabase.create(), Duration.ofMillis(200));
+    queues = new QueueEndpoint();
+    webhook = new RecordingWebhook();
+    probes = TestProbes.start(cluster.grpcAddresses(), TestCluster.PROBE_TOKEN, REGIONS.toArray(String[]::new));
+    api = cluster.api(0);
+    browser = Browser.start();
+  }
+
+  @AfterEach
+  void stop() {
+    browser.close();
+    probes.close();
+    cluster.close();
+    queues.close();
+    webhook.close();
+  }
+
+  @Test
+  void testAlertsIncidentsAndRegionsFromTheBrowser() {
+    browser.keepScreenshotIfFails("team-view", this::testAlertsIncidentsAndRegions);
+  }
+
+  private void testAlertsIncidentsAndRegions() {
+    api.createChannel(new JsonObject().put("type", "webhook").put("name", "On-call hook").put("url", webhook.url()));
+    api.createChannel(new JsonObject().put("type", "webhook").put("name", "Deleted hook")
+        .put("url", "http://127.0.0.1:" + TestCluster.freePort() + "/gone"));
+    JsonObject monitor = api.createMonitor(new JsonObject().put("name", "Receipt emails").put("type", "http")
+        .put("url", queues.url("receipts")).put("interval", "1s").put("timeout", "500ms")
+        .put("conditions", new JsonArray().add("[BODY].enqueued < 1000")).put("regions", new JsonArray(REGIONS)));
+
+    browser.open("http://127.0.0.1:" + cluster.node(0).httpPort() + "/app");
+    browser.type("#token", TestCluster.ADMIN_TOKEN);
+    browser.click(WAIT, "#token-form button[type=submit]");
+    browser.waitForText(WAIT, "#monitors", "Receipt emails");
+
+    // A test alert through each channel, with the receiver's answer on the page.
+    browser.click(WAIT, ".channel:nth-of-type(2) button.test-alert");
+    browser.waitForText(WAIT, ".channel:nth-of-type(2) .test-result", "Test alert accepted by the receiver.");
+    browser.click(WAIT, ".channel:nth-of-type(1) button.test-alert");
+    browser.waitForText(WAIT, ".channel:nth-of-type(1) .test-result", "Test alert refused:");
+    assertTrue(browser.text(".channel:nth-of-type(1) h3").contains("Deleted hook"), "channels sorted by name");
+
+    // Every region votes.
+    browser.waitForText(WAIT, "[data-region=ap-south]", "votes");
+    assertTrue(browser.text("[data-region=eu-west]").contains("Healthy"), browser.text("#probe-regions"));
+
+    // The queue fails in two regions: the incident shows up without a reload, and is acknowledged here.
+    queues.fail("receipts", "eu-west", "us-east");
+    browser.waitForText(WAIT, "#incidents", "Receipt emails");
+    browser.click(WAIT, "#incidents button[data-action=acknowledge]");
+    browser.waitForText(WAIT, "#incident-action-result", "Enter your name");
+    browser.type("#actor", "dana");
+    browser.click(WAIT, "#incidents button[data-action=acknowledge]");
+    browser.waitForText(WAIT, "#incidents", "Acknowledged by dana");
+    JsonObject incident = api.openIncident(monitor.getString("id"));
+    assertEquals("dana", incident.getString("acknowledged_by"));
+    assertTrue(browser.findAll("#incidents button[data-action=acknowledge]").isEmpty(), "acknowledged once");
+    Eventually.until(WAIT, "the webhook got the test alert and the incident",
+        () -> webhook.accepted(monitor.getString("id"), "incident.opened").size() == 1);
+  }
+
+}
