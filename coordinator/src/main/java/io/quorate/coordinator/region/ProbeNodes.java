@@ -61,7 +61,9 @@ public final class ProbeNodes {
     OffsetDateTime forgetBefore = utc(now.minus(FORGET_AFTER));
     return client.preparedQuery("DELETE FROM probe_nodes WHERE last_seen_at < $1 AND (disconnected_at IS NULL"
             + " OR disconnected_at < $1)").execute(Tuple.of(forgetBefore))
-        .compose(deleted -> client.preparedQuery("SELECT n.*, w.received_before FROM probe_nodes n"
+        // A watermark (every second) is a sign of life too: a probe older than ProbeHealth sends only those.
+        .compose(deleted -> client.preparedQuery("SELECT n.*, w.received_before,"
+                + " GREATEST(n.last_seen_at, w.updated_at) AS heard_at FROM probe_nodes n"
                 + " LEFT JOIN probe_watermarks w ON w.region = n.region AND w.node_id = n.node_id"
                 + " ORDER BY n.region, n.node_id").execute())
         .map(rows -> {
@@ -74,7 +76,7 @@ public final class ProbeNodes {
   private static ProbeNode of(Row row) {
     return new ProbeNode(row.getString("node_id"), row.getString("region"), row.getString("version"),
         row.getString("coordinator_node"), instant(row, "connected_since").orElseThrow(),
-        instant(row, "last_seen_at").orElseThrow(), instant(row, "disconnected_at"), row.getBoolean("connectivity_ok"),
+        instant(row, "heard_at").orElseThrow(), instant(row, "disconnected_at"), row.getBoolean("connectivity_ok"),
         row.getString("connectivity_detail"), row.getLong("events_pending"), instant(row, "received_before"));
   }
 

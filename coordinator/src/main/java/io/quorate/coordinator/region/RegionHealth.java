@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * is older than the lag limit. One healthy node is enough for the region.
  */
 public record RegionHealth(String region, boolean degraded, String reason, List<ProbeNode> nodes) {
+  /** The reason of a region that votes and has a live node; a region "reconnecting" votes but is not settled. */
+  public static final String HEALTHY = "healthy";
+  static final String RECONNECTING = "reconnecting";
 
   public static List<RegionHealth> assess(List<ProbeNode> nodes, Instant now, ProbeHealthLimits limits) {
     Map<String, List<ProbeNode>> byRegion = new TreeMap<>();
@@ -32,7 +35,7 @@ public record RegionHealth(String region, boolean degraded, String reason, List<
       Duration silent = Duration.between(lastHeard, now);
       if (silent.compareTo(limits.lostAfter()) < 0) {
         // Just disconnected: a probe moving to another coordinator node comes back within seconds.
-        return new RegionHealth(region, false, "reconnecting", nodes);
+        return new RegionHealth(region, false, RECONNECTING, nodes);
       }
       return new RegionHealth(region, true, "probe disconnected: no node heard from for " + Durations.human(silent),
           nodes);
@@ -47,7 +50,7 @@ public record RegionHealth(String region, boolean degraded, String reason, List<
       return new RegionHealth(region, true, "probe lagging: what it reports is " + Durations.human(least.lag(now)
           .orElseThrow()) + " behind (" + least.eventsPending() + " events waiting)", nodes);
     }
-    return new RegionHealth(region, false, "healthy", nodes);
+    return new RegionHealth(region, false, HEALTHY, nodes);
   }
 
   private static boolean lagging(ProbeNode node, Instant now, Duration limit) {

@@ -8,9 +8,12 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,31 +81,42 @@ public final class RegionHealthSweep {
         .onFailure(error -> log.warn("probe region health pass failed error={}", error.toString()));
   }
 
-  /** Opens incidents for degraded regions and resolves those of regions healthy again or forgotten. */
+  /**
+   * Opens incidents for degraded regions without one, resolves those of regions healthy again or forgotten.
+   * Reads the open incidents first, so a quiet pass writes nothing.
+   */
   private Future<Void> reconcile(List<RegionHealth> regions, Instant now) {
-    Future<Boolean> chain = Future.succeededFuture(false);
-    for (RegionHealth region : regions) {
-      chain = chain.compose(alerted -> (region.degraded()
-          ? RegionIncidents.open(pool, region.region(), region.reason(), now, alertLink.get())
-          : "reconnecting".equals(region.reason()) ? Future.succeededFuture(false)
-          : RegionIncidents.resolve(pool, region.region(), "probe healthy again", now, alertLink.get()))
-          .map(changed -> alerted || changed));
-    }
-    List<String> known = regions.stream().map(RegionHealth::region).toList();
-    chain = chain.compose(alerted -> RegionIncidents.recent(pool, now).compose(incidents -> {
-      Future<Boolean> retire = Future.succeededFuture(alerted);
-      for (RegionIncidents.RegionIncident incident : incidents) {
-        if (incident.resolvedAt().isEmpty() && !known.contains(incident.region())) {
-          retire = retire.compose(before -> RegionIncidents.resolve(pool, incident.region(),
-              "region retired: no probe node for " + ProbeNodes.FORGET_AFTER.toDays() + " days", now, alertLink.get())
-              .map(changed -> before || changed));
+    return RegionIncidents.recent(pool, now).compose(incidents -> {
+      Set<String> open = new HashSet<>();
+      incidents.stream().filter(i -> i.resolvedAt().isEmpty()).forEach(i -> open.add(i.region()));
+      List<Supplier<Future<Boolean>>> changes = new ArrayList<>();
+      for (RegionHealth region : regions) {
+        if (region.degraded() && !open.contains(region.region())) {
+          changes.add(() -> RegionIncidents.open(pool, region.region(), region.reason(), now, alertLink.get()));
+        } else if (!region.degraded() && RegionHealth.HEALTHY.equals(region.reason()) && open.contains(region.region())) {
+          changes.add(() -> RegionIncidents.resolve(pool, region.region(), "probe healthy again", now, alertLink.get()));
         }
       }
-      return retire;
-    }));
+      Set<String> known = new HashSet<>();
+      regions.forEach(region -> known.add(region.region()));
+      for (String region : open) {
+        if (!known.contains(region)) {
+          changes.add(() -> RegionIncidents.resolve(pool, region, "region retired: no probe node for "
+              + ProbeNodes.FORGET_AFTER.toDays() + " days", now, alertLink.get()));
+        }
+      }
+      return applyInOrder(changes);
+    });
+  }
+
+  private Future<Void> applyInOrder(List<Supplier<Future<Boolean>>> changes) {
+    Future<Boolean> chain = Future.succeededFuture(false);
+    for (Supplier<Future<Boolean>> change : changes) {
+      chain = chain.compose(before -> change.get().map(changed -> before || changed));
+    }
     return chain.map(alerted -> {
       if (alerted) {
-        afterAlert.run();
+        afterAlert.run(); // deliver now rather than at the dispatcher's next tick
       }
       return null;
     });
