@@ -15,6 +15,9 @@ import java.util.TreeSet;
  * exist. With canary URLs configured, their answers decide; without, the checks themselves do: every
  * target host unreachable (DNS, connect, TLS, timeout) over the last two minutes, across at least
  * {@link #MIN_HOSTS} hosts, means the probe is cut off rather than all those targets down together.
+ *
+ * <p>Used only on the probe verticle's event loop (check results, canary rounds and health reports all
+ * run there), so it needs no locking.
  */
 public final class ConnectivityWatch {
   static final long WINDOW_MS = 120_000;
@@ -41,7 +44,7 @@ public final class ConnectivityWatch {
   private record HostResult(long atMs, boolean unreachable, FailureKind kind) {}
 
   /** A check run on {@code host} ended with {@code observation}. */
-  public synchronized void record(String host, Observation observation) {
+  public void record(String host, Observation observation) {
     if (host == null || host.isEmpty()) {
       return;
     }
@@ -51,11 +54,11 @@ public final class ConnectivityWatch {
   }
 
   /** The latest canary round: whether any canary answered, and what failed if none did. */
-  public synchronized void canaryRound(boolean anyAnswered, String failures) {
+  public void canaryRound(boolean anyAnswered, String failures) {
     canary = anyAnswered ? Verdict.OK : new Verdict(false, "connectivity check failed: " + failures);
   }
 
-  public synchronized Verdict verdict() {
+  public Verdict verdict() {
     if (canariesConfigured) {
       return canary;
     }
