@@ -17,7 +17,8 @@ final class Fields {
   static void rejectUnknown(JsonObject body, Set<String> allowed) {
     for (String name : body.fieldNames()) {
       if (!allowed.contains(name)) {
-        throw new ValidationException(name, "unknown field; known: " + String.join(", ", allowed.stream().sorted().toList()));
+        throw new ValidationException(name, "unknown field; known: "
+            + String.join(", ", allowed.stream().sorted().toList()));
       }
     }
   }

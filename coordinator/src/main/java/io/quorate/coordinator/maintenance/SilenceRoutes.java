@@ -47,7 +47,8 @@ public final class SilenceRoutes {
     KnownMonitors.check(pool, draft.matchers())
         .compose(known -> SilenceStore.create(pool, draft, now))
         .onSuccess(silence -> {
-          log.info("silence created silence={} by=\"{}\" until={}", silence.id(), silence.createdBy(), silence.endsAt());
+          log.info("silence created silence={} by=\"{}\" until={}", silence.id(), silence.createdBy(),
+              silence.endsAt());
           ctx.response().putHeader("Location", "/api/v1/silences/" + silence.id());
           Responses.json(ctx, 201, HoldJson.silence(silence, now));
         })

@@ -26,8 +26,8 @@ public final class SilenceStore {
   public record Draft(Matchers matchers, Instant startsAt, Instant endsAt, String createdBy, String comment) {}
 
   public static Future<Silence> create(SqlClient client, Draft draft, Instant now) {
-    return client.preparedQuery("INSERT INTO silences (id, matchers, starts_at, ends_at, created_by, comment, created_at)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING " + COLUMNS)
+    return client.preparedQuery("INSERT INTO silences (id, matchers, starts_at, ends_at, created_by, comment,"
+            + " created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING " + COLUMNS)
         .execute(Tuple.from(new Object[] {UUID.randomUUID(), draft.matchers().toJson(), utc(draft.startsAt()),
             utc(draft.endsAt()), draft.createdBy(), draft.comment(), utc(now)}))
         .map(rows -> toSilence(rows.iterator().next()));
