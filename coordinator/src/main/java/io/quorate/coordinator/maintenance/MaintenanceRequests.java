@@ -23,16 +23,21 @@ final class MaintenanceRequests {
   static final Duration MAX_RECURRING = Duration.ofDays(7);
   private static final Set<String> FIELDS = Set.of("name", "matchers", "starts_at", "ends_at", "cron", "duration",
       "time_zone", "comment");
+  /** Fields a client may send back unchanged from a GET; they are ignored, never written. */
+  private static final Set<String> READ_ONLY = Set.of("id", "kind", "active_now", "active_until", "held_text",
+      "next_occurrences", "created_at", "updated_at");
 
   private MaintenanceRequests() {}
 
   static MaintenanceWindow.Draft parse(JsonObject body, Instant now) {
-    Fields.rejectUnknown(body, FIELDS);
-    String name = Fields.requiredText(body, "name", 200, "what the maintenance is, e.g. \"DB upgrade\"");
-    Matchers matchers = MatcherRequests.parse(body);
-    ZoneId zone = zone(body);
-    WindowSchedule schedule = body.getValue("cron") != null ? recurring(body, zone) : oneOff(body, zone, now);
-    return new MaintenanceWindow.Draft(name, matchers, schedule, Fields.text(body, "comment", 4000).orElse(""));
+    JsonObject written = body.copy();
+    READ_ONLY.forEach(written::remove);
+    Fields.rejectUnknown(written, FIELDS);
+    String name = Fields.requiredText(written, "name", 200, "what the maintenance is, e.g. \"DB upgrade\"");
+    Matchers matchers = MatcherRequests.parse(written);
+    ZoneId zone = zone(written);
+    WindowSchedule schedule = written.getValue("cron") != null ? recurring(written, zone) : oneOff(written, zone, now);
+    return new MaintenanceWindow.Draft(name, matchers, schedule, Fields.text(written, "comment", 4000).orElse(""));
   }
 
   private static ZoneId zone(JsonObject body) {
