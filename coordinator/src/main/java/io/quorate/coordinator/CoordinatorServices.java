@@ -8,11 +8,14 @@ import io.quorate.coordinator.heartbeat.HeartbeatDecisions;
 import io.quorate.coordinator.heartbeat.HeartbeatRoutes;
 import io.quorate.coordinator.heartbeat.PingIngest;
 import io.quorate.coordinator.heartbeat.PingRoutes;
+import io.quorate.coordinator.incident.HeldAlertRelease;
 import io.quorate.coordinator.incident.IncidentActions;
 import io.quorate.coordinator.incident.IncidentLifecycle;
 import io.quorate.coordinator.incident.IncidentReminders;
 import io.quorate.coordinator.incident.IncidentRoutes;
 import io.quorate.coordinator.link.ProbeLinkServer;
+import io.quorate.coordinator.maintenance.MaintenanceRoutes;
+import io.quorate.coordinator.maintenance.SilenceRoutes;
 import io.quorate.coordinator.checktest.CheckTestRelay;
 import io.quorate.coordinator.checktest.CheckTestRoutes;
 import io.quorate.coordinator.checktest.CheckTester;
@@ -72,10 +75,12 @@ final class CoordinatorServices {
   private final HeartbeatDecisions sweeper;
   private final IncidentReminders reminders;
   private final RegionHealthSweep regionHealth;
+  private final HeldAlertRelease releases;
   private final WebClient webClient;
 
   private CoordinatorServices(Context context, Pool pool, HttpServer http, ProbeLinkServer link, DeliveryDispatcher dispatcher,
-      HeartbeatDecisions sweeper, IncidentReminders reminders, RegionHealthSweep regionHealth, WebClient webClient) {
+      HeartbeatDecisions sweeper, IncidentReminders reminders, RegionHealthSweep regionHealth, HeldAlertRelease releases,
+      WebClient webClient) {
     this.context = context;
     this.pool = pool;
     this.http = http;
@@ -84,6 +89,7 @@ final class CoordinatorServices {
     this.sweeper = sweeper;
     this.reminders = reminders;
     this.regionHealth = regionHealth;
+    this.releases = releases;
     this.webClient = webClient;
   }
 
@@ -105,6 +111,7 @@ final class CoordinatorServices {
     ObservationIngest observations = new ObservationIngest(pool, clock, lifecycle, regionHealth::excludedRegions);
     HeartbeatDecisions sweeper = new HeartbeatDecisions(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());
     IncidentReminders reminders = new IncidentReminders(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());
+    HeldAlertRelease releases = new HeldAlertRelease(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());
     PingIngest pings = new PingIngest(pool, clock, sweeper);
     ProbeLinkServer link = new ProbeLinkServer(vertx, config.nodeId(), probeTokens, pool, clock, monitors,
         observations, pings, registry);
@@ -127,11 +134,12 @@ final class CoordinatorServices {
           sweeper.start();
           reminders.start();
           regionHealth.start();
+          releases.start();
           dispatcher.poll(); // deliveries left pending by a previous run or by a node that died
           log.info("coordinator started node={} http={} grpc={} cluster={}:{}", config.nodeId(), http.actualPort(),
               link.port(), config.clusterHost(), config.clusterPort());
           return new CoordinatorServices(Vertx.currentContext(), pool, http, link, dispatcher, sweeper, reminders,
-              regionHealth, webClient);
+              regionHealth, releases, webClient);
         });
   }
 
@@ -150,6 +158,8 @@ final class CoordinatorServices {
           new IncidentRoutes(pool, clock, new IncidentActions(pool, clock, lifecycle)).mount(secured);
           channelRoutes.mount(secured);
           regionRoutes.mount(secured);
+          new MaintenanceRoutes(pool, clock).mount(secured);
+          new SilenceRoutes(pool, clock).mount(secured);
         });
     router.route("/api/v1/*").subRouter(api);
     new PingRoutes(pings, clock, config.nodeId(), registry).mount(router);
@@ -194,6 +204,7 @@ final class CoordinatorServices {
     sweeper.stop();
     reminders.stop();
     regionHealth.stop();
+    releases.stop();
     return dispatcher.stop()
         .eventually(link::close)
         .eventually(http::close)

@@ -18,6 +18,9 @@ import java.util.UUID;
  * @param awaitingRecovery resolved by hand while still failing: no new incident until the monitor recovers
  * @param reopenedCount how often it failed again within the flap cool-down and was reopened
  * @param lastAlertedAt when its last alert (opening, reopening or reminder) was queued
+ * @param alertHeldBy what held its DOWN alert, in words, while that alert has not been sent (a maintenance
+ *     window or a silence); empty when it was sent
+ * @param alertReleasedAt when a held DOWN alert was finally sent: escalation counts from then
  */
 public record Incident(
     UUID id,
@@ -38,7 +41,9 @@ public record Incident(
     int reopenedCount,
     Optional<Instant> lastAlertedAt,
     int remindersSent,
-    Optional<Instant> escalatedAt) {
+    Optional<Instant> escalatedAt,
+    String alertHeldBy,
+    Optional<Instant> alertReleasedAt) {
 
   public Incident {
     regionsDown = List.copyOf(regionsDown);
@@ -50,6 +55,16 @@ public record Incident(
 
   public boolean isAcknowledged() {
     return acknowledgedAt.isPresent();
+  }
+
+  /** Its DOWN alert was held and never sent: nobody was told it is down. */
+  public boolean downAlertHeld() {
+    return !alertHeldBy.isEmpty();
+  }
+
+  /** What escalation counts from: the opening, or the moment a held DOWN alert went out. */
+  public Instant alertedSince() {
+    return alertReleasedAt.filter(released -> released.isAfter(openedAt)).orElse(openedAt);
   }
 
   /** open, acknowledged or resolved: what people see first. */

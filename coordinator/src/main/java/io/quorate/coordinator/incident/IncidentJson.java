@@ -27,6 +27,19 @@ public final class IncidentJson {
         .put("awaiting_recovery", incident.awaitingRecovery())
         .put("reopened_count", incident.reopenedCount())
         .put("reminders_sent", incident.remindersSent())
-        .put("escalated_at", incident.escalatedAt().map(Object::toString).orElse(null));
+        .put("escalated_at", incident.escalatedAt().map(Object::toString).orElse(null))
+        .put("down_alert", downAlert(incident))
+        .put("alert_held_by", incident.downAlertHeld() ? incident.alertHeldBy() : null);
+  }
+
+  /**
+   * {@code sent}; {@code held} while a maintenance window or silence holds it (it goes out when that ends and the
+   * incident is still open); {@code never_sent} when it resolved while held.
+   */
+  private static String downAlert(Incident incident) {
+    if (!incident.downAlertHeld()) {
+      return "sent";
+    }
+    return incident.isOpen() ? "held" : "never_sent";
   }
 }

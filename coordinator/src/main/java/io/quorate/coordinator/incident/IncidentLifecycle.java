@@ -2,6 +2,8 @@ package io.quorate.coordinator.incident;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quorate.coordinator.incident.IncidentEvents.Event;
+import io.quorate.coordinator.maintenance.Hold;
+import io.quorate.coordinator.maintenance.Holds;
 import io.quorate.coordinator.monitor.AlertingJson;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorAlerting;
@@ -72,7 +74,7 @@ public final class IncidentLifecycle {
           List<Event> events = new ArrayList<>(opening.votes());
           events.add(decision(now, "opened", openedText(opening)));
           return IncidentEvents.addAll(tx, incident.id(), events)
-              .compose(v -> notify(tx, OPENED, incident, monitor, text, now))
+              .compose(v -> alertDown(tx, OPENED, incident, monitor, text, now))
               .map(opened);
         });
   }
@@ -93,7 +95,7 @@ public final class IncidentLifecycle {
           events.add(decision(now, "reopened", "failing again " + AlertText.ago(last.resolvedAt().orElse(now), now)
               + " after it recovered (within the flap cool-down): " + openedText(opening)));
           return IncidentEvents.addAll(tx, incident.id(), events)
-              .compose(v -> notify(tx, REOPENED, incident, opening.monitor(), text, now))
+              .compose(v -> alertDown(tx, REOPENED, incident, opening.monitor(), text, now))
               .map(reopened);
         });
   }
@@ -136,6 +138,26 @@ public final class IncidentLifecycle {
     return latest.awaitingRecovery() ? IncidentStore.recovered(tx, latest.id()) : Future.succeededFuture();
   }
 
+  /**
+   * Queues the DOWN (or DOWN AGAIN) alert, or holds it when a maintenance window or a silence covers the monitor:
+   * the incident keeps the alert and its timeline says what holds it; {@link HeldAlertRelease} sends it later.
+   */
+  private Future<Void> alertDown(SqlClient tx, String event, Incident incident, Monitor monitor, String text,
+      Instant now) {
+    return Holds.load(tx, now).compose(holds -> {
+      Optional<Hold> hold = holds.first(monitor);
+      if (hold.isEmpty()) {
+        return notify(tx, event, incident, monitor, text, now);
+      }
+      String why = hold.get().text(now);
+      log.info("incident alert held incident={} monitor={} held_by=\"{}\"", incident.id(), monitor.id(), why);
+      registry.counter("quorate_alerts_held_total", "event", event).increment();
+      return HeldAlertStore.hold(tx, incident.id(), why, event, text)
+          .compose(v -> IncidentEvents.add(tx, incident.id(), new Event(now, "held", IncidentEvents.QUORATE,
+              "alert held: " + why, hold.get().toJson(now))));
+    });
+  }
+
   /** Queues one notification about this incident to the monitor's channels, at the monitor's urgency. */
   Future<Void> notify(SqlClient tx, String event, Incident incident, Monitor monitor, String text, Instant now) {
     MonitorAlerting alerting = monitor.alerting();
@@ -144,6 +166,11 @@ public final class IncidentLifecycle {
 
   Future<Void> notify(SqlClient tx, String event, Incident incident, Monitor monitor, String text, Routing routing,
       Instant now) {
+    if (incident.downAlertHeld()) {
+      // Nobody was told it is down: a recovery or acknowledgement would be the first they hear of it.
+      return IncidentEvents.add(tx, incident.id(), new Event(now, "held", IncidentEvents.QUORATE, what(event)
+          + " not sent: the DOWN alert was held (" + incident.alertHeldBy() + ") and never sent", new JsonObject()));
+    }
     JsonObject payload = new JsonObject()
         .put("event", event)
         .put("text", text)
@@ -151,6 +178,14 @@ public final class IncidentLifecycle {
         .put("monitor", AlertingJson.about(monitor.alerting()))
         .put("link", link());
     return DeliveryOutbox.enqueue(tx, incident.id(), event, payload, routing, now).mapEmpty();
+  }
+
+  private static String what(String event) {
+    return switch (event) {
+      case RESOLVED -> "recovery";
+      case ACKNOWLEDGED -> "acknowledgement";
+      default -> event;
+    };
   }
 
   public void afterCommit() {

@@ -3,6 +3,8 @@ package io.quorate.coordinator.incident;
 import static io.quorate.coordinator.db.Timestamps.utc;
 
 import io.quorate.coordinator.incident.IncidentEvents.Event;
+import io.quorate.coordinator.maintenance.Hold;
+import io.quorate.coordinator.maintenance.Holds;
 import io.quorate.coordinator.monitor.Durations;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorAlerting;
@@ -28,6 +30,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps nagging about open, unacknowledged incidents: a reminder every {@code remind_every}, and once, after
  * {@code escalation.after}, an alert to the escalation channels. Acknowledging stops both.
+ *
+ * <p>While a maintenance window or silence holds the monitor, neither goes out: a reminder that falls due is
+ * noted in the timeline and the next counts from then; escalation waits until nothing holds the monitor. An
+ * incident whose DOWN alert is held has neither: {@link HeldAlertRelease} sends that alert first, and reminders
+ * and escalation count from the moment it went out.
  *
  * <p>Every coordinator node sweeps. Each reminder is decided again with the incident row locked, so when two
  * nodes find the same reminder due, the second sees the first one's {@code last_alerted_at} and sends nothing.
@@ -72,10 +79,11 @@ public final class IncidentReminders {
   /** Incidents with a reminder or an escalation due, found without locks; each is checked again locked. */
   private Future<List<UUID>> due(Instant now) {
     return pool.preparedQuery("SELECT i.id FROM incidents i JOIN monitors m ON m.id = i.monitor_id"
-            + " WHERE i.resolved_at IS NULL AND i.acknowledged_at IS NULL AND ("
+            + " WHERE i.resolved_at IS NULL AND i.acknowledged_at IS NULL AND i.alert_held_by IS NULL AND ("
             + " (m.alerting ->> 'remind_every_ms') IS NOT NULL AND i.last_alerted_at"
             + "   + (m.alerting ->> 'remind_every_ms')::bigint * interval '1 millisecond' <= $1"
-            + " OR (m.alerting ->> 'escalate_after_ms') IS NOT NULL AND i.escalated_at IS NULL AND i.opened_at"
+            + " OR (m.alerting ->> 'escalate_after_ms') IS NOT NULL AND i.escalated_at IS NULL"
+            + "   AND GREATEST(i.opened_at, i.alert_released_at)"
             + "   + (m.alerting ->> 'escalate_after_ms')::bigint * interval '1 millisecond' <= $1)"
             + " ORDER BY i.opened_at LIMIT " + BATCH)
         .execute(Tuple.of(utc(now)))
@@ -88,14 +96,22 @@ public final class IncidentReminders {
 
   private Future<Void> remind(UUID incidentId, Instant now) {
     return pool.withTransaction(tx -> IncidentStore.find(tx, incidentId, true).compose(found -> {
-          if (found.isEmpty() || !found.get().isOpen() || found.get().isAcknowledged()) {
+          if (found.isEmpty() || !found.get().isOpen() || found.get().isAcknowledged() || found.get().downAlertHeld()) {
             return Future.succeededFuture(false);
           }
           Incident incident = found.get();
-          return MonitorStore.find(tx, incident.monitorId(), false).compose(monitor -> monitor.isEmpty()
-              ? Future.succeededFuture(false)
-              : escalateIfDue(tx, incident, monitor.get(), now).compose(escalated ->
-                  remindIfDue(tx, incident, monitor.get(), now).map(reminded -> escalated || reminded)));
+          return Future.all(MonitorStore.find(tx, incident.monitorId(), false), Holds.load(tx, now)).compose(both -> {
+            Optional<Monitor> monitor = both.resultAt(0);
+            if (monitor.isEmpty()) {
+              return Future.succeededFuture(false);
+            }
+            Optional<Hold> hold = both.<Holds>resultAt(1).first(monitor.get());
+            if (hold.isPresent()) {
+              return holdReminderIfDue(tx, incident, monitor.get(), hold.get(), now).map(false);
+            }
+            return escalateIfDue(tx, incident, monitor.get(), now).compose(escalated ->
+                remindIfDue(tx, incident, monitor.get(), now).map(reminded -> escalated || reminded));
+          });
         }))
         .onSuccess(sent -> {
           if (sent) {
@@ -106,10 +122,23 @@ public final class IncidentReminders {
         .mapEmpty();
   }
 
-  private Future<Boolean> remindIfDue(SqlClient tx, Incident incident, Monitor monitor, Instant now) {
+  private static boolean reminderDue(Incident incident, Monitor monitor, Instant now) {
     Optional<Duration> remindEvery = monitor.alerting().remindEvery();
     Instant last = incident.lastAlertedAt().orElse(incident.openedAt());
-    if (remindEvery.isEmpty() || last.plus(remindEvery.get()).isAfter(now)) {
+    return remindEvery.isPresent() && !last.plus(remindEvery.get()).isAfter(now);
+  }
+
+  private Future<Void> holdReminderIfDue(SqlClient tx, Incident incident, Monitor monitor, Hold hold, Instant now) {
+    if (!reminderDue(incident, monitor, now)) {
+      return Future.succeededFuture();
+    }
+    return IncidentStore.reminderHeld(tx, incident.id(), now)
+        .compose(v -> IncidentEvents.add(tx, incident.id(), new Event(now, "held", IncidentEvents.QUORATE,
+            "reminder held: " + hold.text(now), hold.toJson(now))));
+  }
+
+  private Future<Boolean> remindIfDue(SqlClient tx, Incident incident, Monitor monitor, Instant now) {
+    if (!reminderDue(incident, monitor, now)) {
       return Future.succeededFuture(false);
     }
     int number = incident.remindersSent() + 1;
@@ -125,7 +154,7 @@ public final class IncidentReminders {
   private Future<Boolean> escalateIfDue(SqlClient tx, Incident incident, Monitor monitor, Instant now) {
     MonitorAlerting alerting = monitor.alerting();
     if (alerting.escalateAfter().isEmpty() || incident.escalatedAt().isPresent()
-        || incident.openedAt().plus(alerting.escalateAfter().get()).isAfter(now)) {
+        || incident.alertedSince().plus(alerting.escalateAfter().get()).isAfter(now)) {
       return Future.succeededFuture(false);
     }
     String text = AlertText.escalated(incident, now, lifecycle.link());

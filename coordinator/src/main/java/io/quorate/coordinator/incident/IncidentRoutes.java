@@ -11,7 +11,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import io.quorate.coordinator.maintenance.Hold;
+import io.quorate.coordinator.maintenance.Holds;
+import io.quorate.coordinator.monitor.Monitor;
+import io.quorate.coordinator.monitor.MonitorStore;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -75,11 +82,23 @@ public final class IncidentRoutes {
         return Future.failedFuture(new NotFoundException("incident " + id));
       }
       Incident incident = found.get();
-      return Future.all(IncidentTimeline.read(pool, id), IncidentFailures.read(pool, incident, clock.instant()))
-          .map(parts -> IncidentJson.toJson(incident)
+      Instant now = clock.instant();
+      return Future.all(IncidentTimeline.read(pool, id), IncidentFailures.read(pool, incident, now),
+              MonitorStore.find(pool, incident.monitorId(), false), Holds.load(pool, now))
+          .map(parts -> putHolds(IncidentJson.toJson(incident), incident, parts.resultAt(2), parts.resultAt(3), now)
               .put("timeline", parts.<JsonArray>resultAt(0))
               .put("failure_buckets", parts.<JsonArray>resultAt(1)));
     });
+  }
+
+  /** {@code alerts_held}: an open incident's alerts are not going out now; {@code held_by}: what holds them. */
+  private static JsonObject putHolds(JsonObject json, Incident incident, Optional<Monitor> monitor, Holds holds,
+      Instant now) {
+    List<Hold> current = incident.isOpen() ? monitor.map(holds::of).orElse(List.of()) : List.of();
+    JsonArray heldBy = new JsonArray();
+    current.forEach(hold -> heldBy.add(hold.toJson(now)));
+    return json.put("alerts_held", incident.isOpen() && (incident.downAlertHeld() || !current.isEmpty()))
+        .put("held_by", heldBy);
   }
 
   private interface Action {

@@ -29,7 +29,7 @@ import java.util.UUID;
 public final class IncidentStore {
   private static final String COLUMNS = "id, monitor_id, monitor_name, opened_at, resolved_at, reason, regions_down, cause,"
       + " deadline_at, resolution, false_alarm, acknowledged_at, acknowledged_by, resolved_by, awaiting_recovery,"
-      + " reopened_count, last_alerted_at, reminders_sent, escalated_at";
+      + " reopened_count, last_alerted_at, reminders_sent, escalated_at, alert_held_by, alert_released_at";
 
   private IncidentStore() {}
 
@@ -50,7 +50,8 @@ public final class IncidentStore {
     return tx.preparedQuery("UPDATE incidents SET resolved_at = NULL, resolution = '', false_alarm = false,"
             + " resolved_by = NULL, reason = $2, regions_down = $3, deadline_at = $4, reopened_count = reopened_count + 1,"
             + " last_alerted_at = $5, cause = $6, acknowledged_at = NULL, acknowledged_by = NULL, reminders_sent = 0,"
-            + " escalated_at = NULL WHERE id = $1 AND resolved_at IS NOT NULL RETURNING " + COLUMNS)
+            + " escalated_at = NULL, alert_held_by = NULL, held_event = NULL, held_text = NULL, alert_released_at = NULL"
+            + " WHERE id = $1 AND resolved_at IS NOT NULL RETURNING " + COLUMNS)
         .execute(Tuple.from(new Object[] {incidentId, reason, regionsDown.toArray(String[]::new),
             deadlineAt.map(Timestamps::utc).orElse(null), utc(now), cause}))
         .map(IncidentStore::first);
@@ -107,6 +108,12 @@ public final class IncidentStore {
   public static Future<Boolean> escalated(SqlClient tx, UUID incidentId, Instant now) {
     return tx.preparedQuery("UPDATE incidents SET escalated_at = $2 WHERE id = $1 AND escalated_at IS NULL")
         .execute(Tuple.of(incidentId, utc(now))).map(rows -> rows.rowCount() == 1);
+  }
+
+  /** A reminder fell due while a window or silence held the monitor: the next counts from now, none was sent. */
+  public static Future<Void> reminderHeld(SqlClient tx, UUID incidentId, Instant now) {
+    return tx.preparedQuery("UPDATE incidents SET last_alerted_at = $2 WHERE id = $1")
+        .execute(Tuple.of(incidentId, utc(now))).mapEmpty();
   }
 
   public static Future<Optional<Incident>> find(SqlClient client, UUID incidentId, boolean forUpdate) {
@@ -173,7 +180,8 @@ public final class IncidentStore {
         instant(row, "deadline_at"), row.getString("resolution"), row.getBoolean("false_alarm"),
         instant(row, "acknowledged_at"), text(row, "acknowledged_by"), text(row, "resolved_by"),
         row.getBoolean("awaiting_recovery"), row.getInteger("reopened_count"), instant(row, "last_alerted_at"),
-        row.getInteger("reminders_sent"), instant(row, "escalated_at"));
+        row.getInteger("reminders_sent"), instant(row, "escalated_at"), text(row, "alert_held_by"),
+        instant(row, "alert_released_at"));
   }
 
   private static Optional<Instant> instant(Row row, String column) {

@@ -29,7 +29,8 @@ public final class MonitorRequests {
   private static final Set<String> READ_ONLY = Set.of("id", "state", "open_incident_id", "region_verdicts",
       "created_at", "updated_at", "ping_id", "ping_url", "last_ping_at", "version", "decision", "slug_url",
       "schedule", "next_due_at", "deadline_at", "last_ping", "last_failure", "open_runs", "snoozed_until", "paused",
-      "waiting_for_regions", "heartbeat", "quorum_regions", "stale_after_default");
+      "waiting_for_regions", "heartbeat", "quorum_regions", "stale_after_default", "in_maintenance", "silenced",
+      "held_by");
   private static final Set<String> COMMON = union(Set.of("name", "type"), AlertingRequests.FIELDS);
   private static final Set<String> HTTP_FIELDS = Set.of("url", "method", "headers", "auth", "body", "interval",
       "timeout", "max_body_bytes", "max_redirects", "tls_verify", "conditions", "series", "regions", "quorum",

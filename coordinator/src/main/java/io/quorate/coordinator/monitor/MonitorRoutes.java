@@ -8,6 +8,7 @@ import io.quorate.coordinator.heartbeat.HeartbeatView;
 import io.quorate.coordinator.heartbeat.HeartbeatViews;
 import io.quorate.coordinator.incident.Incident;
 import io.quorate.coordinator.incident.IncidentStore;
+import io.quorate.coordinator.maintenance.Holds;
 import io.quorate.coordinator.quorum.RegionVerdict;
 import io.quorate.coordinator.quorum.RegionVerdictStore;
 import io.vertx.core.Future;
@@ -76,7 +77,7 @@ public final class MonitorRoutes {
   private void list(RoutingContext ctx) {
     Instant now = clock.instant();
     Future.all(monitors.list(), RegionVerdictStore.all(pool), IncidentStore.list(pool, IncidentStore.IncidentFilter.OPEN, 100_000),
-            HeartbeatViews.load(pool, Optional.empty(), now))
+            HeartbeatViews.load(pool, Optional.empty(), now), Holds.load(pool, now))
         .onSuccess(all -> {
           List<Monitor> list = all.resultAt(0);
           Map<UUID, List<RegionVerdict>> verdicts = all.resultAt(1);
@@ -84,11 +85,12 @@ public final class MonitorRoutes {
           List<Incident> incidents = all.resultAt(2);
           incidents.forEach(i -> open.put(i.monitorId(), i));
           Map<UUID, HeartbeatView> heartbeats = all.resultAt(3);
+          Holds holds = all.resultAt(4);
           JsonArray out = new JsonArray();
           for (Monitor monitor : list) {
-            out.add(MonitorJson.toJson(monitor, verdicts.getOrDefault(monitor.id(), List.of()),
+            out.add(holds.putOn(MonitorJson.toJson(monitor, verdicts.getOrDefault(monitor.id(), List.of()),
                 Optional.ofNullable(open.get(monitor.id())), Optional.ofNullable(heartbeats.get(monitor.id())),
-                pingBaseUrl.get(), now, excludedRegions.get()));
+                pingBaseUrl.get(), now, excludedRegions.get()), monitor, now));
           }
           Responses.json(ctx, 200, new JsonObject().put("monitors", out));
         })
@@ -139,7 +141,7 @@ public final class MonitorRoutes {
   private Future<JsonObject> view(UUID id) {
     Instant now = clock.instant();
     return Future.all(monitors.find(id), RegionVerdictStore.forMonitor(pool, id), IncidentStore.findOpen(pool, id),
-            HeartbeatViews.load(pool, Optional.of(List.of(id)), now))
+            HeartbeatViews.load(pool, Optional.of(List.of(id)), now), Holds.load(pool, now))
         .compose(all -> {
           Optional<Monitor> monitor = all.resultAt(0);
           if (monitor.isEmpty()) {
@@ -147,9 +149,10 @@ public final class MonitorRoutes {
           }
           Map<String, RegionVerdict> verdicts = all.resultAt(1);
           Map<UUID, HeartbeatView> heartbeat = all.resultAt(3);
-          return Future.succeededFuture(MonitorJson.toJson(monitor.get(), List.copyOf(verdicts.values()),
-              all.resultAt(2), Optional.ofNullable(heartbeat.get(id)), pingBaseUrl.get(), now,
-              excludedRegions.get()));
+          Holds holds = all.resultAt(4);
+          return Future.succeededFuture(holds.putOn(MonitorJson.toJson(monitor.get(), List.copyOf(verdicts.values()),
+              all.resultAt(2), Optional.ofNullable(heartbeat.get(id)), pingBaseUrl.get(), now, excludedRegions.get()),
+              monitor.get(), now));
         });
   }
 }

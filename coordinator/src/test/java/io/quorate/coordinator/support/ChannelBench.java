@@ -46,7 +46,8 @@ public final class ChannelBench implements AutoCloseable {
     UUID monitorId = UUID.fromString(monitor.getString("id"));
     UUID id = outbox.openIncident(monitorId.toString(), monitorName, openedAt);
     return new Incident(id, monitorId, monitorName, openedAt, Optional.empty(), "no ping", List.of(), "", Optional.empty(),
-        "", false, Optional.empty(), "", "", false, 0, Optional.of(openedAt), 0, Optional.empty());
+        "", false, Optional.empty(), "", "", false, 0, Optional.of(openedAt), 0, Optional.empty(), "",
+        Optional.empty());
   }
 
   /** The payload of {@code incident.opened} exactly as the incident lifecycle builds it. */
