@@ -123,6 +123,8 @@
         el("p", {}, "Opened ", timeEl(incident.opened_at), since),
         el("p", {}, el("strong", {}, "Reason: "), incident.reason || "not given"),
         regions.length ? el("p", {}, el("strong", {}, "Regions down: "), regions.map((r) => el("span", { class: "chip" }, r))) : null,
+        incident.down_alert === "held" ? el("p", { class: "held" }, el("strong", {}, "Alert held: "),
+          incident.alert_held_by || "maintenance or silence") : null,
         incident.acknowledged_at
           ? el("p", {}, el("strong", {}, "Acknowledged "), "by " + (incident.acknowledged_by || "someone") + " ",
             timeEl(incident.acknowledged_at, true), ": reminders and escalation stopped.")
@@ -155,7 +157,9 @@
       el("td", { "data-label": "State" }, badge(m.state),
         m.open_incident_id && !m.decision ? el("div", { class: "hint" }, "incident open") : null,
         // The quorum decision in words, e.g. "1 of 3 regions down (ap-south): below quorum 2, no alert".
-        m.decision ? el("div", { class: "hint decision" }, m.decision) : null),
+        m.decision ? el("div", { class: "hint decision" }, m.decision) : null,
+        // Maintenance windows and silences hold alerts, never checks.
+        Array.isArray(m.held_by) ? m.held_by.map((hold) => el("div", { class: "hint held" }, hold.text)) : null),
       el("td", { "data-label": "Regions" }, heartbeat ? el("span", { class: "muted" }, "pinged directly") : regionList(m.region_verdicts)),
       el("td", { "data-label": "Details" }, heartbeat ? heartbeatDetails(m) : httpDetails(m)));
   }
