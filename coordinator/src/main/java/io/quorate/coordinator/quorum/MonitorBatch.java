@@ -5,6 +5,7 @@ import io.quorate.coordinator.monitor.HttpSpec;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.quorum.RegionVerdictStore.MonitorVerdict;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +13,8 @@ import java.util.Optional;
 /**
  * One monitor while one region's batch of observations is folded into its verdicts, one observation after
  * another in the order the probe sent them, exactly as if each had been stored on its own. It holds what a
- * one-by-one ingest would have read again before each observation: every region's verdict and the
- * monitor's newest incident (refreshed by the caller after it changed the incident).
+ * one-by-one ingest would have read again before each observation: every region's vote and the monitor's
+ * newest incident (refreshed by the caller after it changed the incident).
  */
 final class MonitorBatch {
   private final Monitor monitor;
@@ -60,6 +61,20 @@ final class MonitorBatch {
     verdicts.put(region, next);
     folded = true;
     return Optional.of(new Fold(next, previous.map(RegionVerdict::verdict).orElse(Verdict.PENDING) != next.verdict()));
+  }
+
+  /**
+   * Every region's verdict with its newest run's details, for an incident's alert: the batch holds votes
+   * only ({@link RegionVerdictStore#votesOf}); the stored verdicts have them, and this batch's region has them
+   * from its observations.
+   */
+  Map<String, RegionVerdict> withDetails(Map<String, RegionVerdict> stored) {
+    Map<String, RegionVerdict> detailed = new HashMap<>(stored);
+    RegionVerdict own = verdicts.get(region);
+    if (own != null) {
+      detailed.put(region, own);
+    }
+    return detailed;
   }
 
   /** The event ids after {@code index}: stored in this transaction, but not yet when one-by-one got there. */

@@ -86,7 +86,7 @@ public final class ObservationIngest {
       List<UUID> ids = List.copyOf(known);
       // Issued together: the pg client pipelines them on the transaction's connection.
       Future<Set<String>> inserted = ObservationRows.insert(tx, probeNode, region, storable, receivedAt);
-      Future<Map<UUID, Map<String, RegionVerdict>>> verdicts = RegionVerdictStore.forMonitors(tx, ids);
+      Future<Map<UUID, Map<String, RegionVerdict>>> verdicts = RegionVerdictStore.votesOf(tx, ids);
       Future<Map<UUID, Incident>> latest = IncidentStore.latest(tx, ids);
       return Future.all(inserted, verdicts, latest).compose(all -> evaluateAll(tx, batches(http, region,
           fresh(storable, inserted.result()), verdicts.result(), latest.result())));
@@ -178,8 +178,10 @@ public final class ObservationIngest {
   private Future<Boolean> act(SqlClient tx, MonitorBatch batch, Decision decision, int index, Instant now) {
     Monitor monitor = batch.monitor();
     Future<Boolean> acted = switch (decision.action()) {
-      case OPEN -> ObservationRows.lastSuccess(tx, monitor.id(), batch.eventIdsAfter(index))
-          .map(lastSuccess -> RegionVotes.opening(monitor, batch.spec(), decision, batch.verdicts(), lastSuccess))
+      case OPEN -> Future.all(ObservationRows.lastSuccess(tx, monitor.id(), batch.eventIdsAfter(index)),
+              RegionVerdictStore.forMonitor(tx, monitor.id()))
+          .map(all -> RegionVotes.opening(monitor, batch.spec(), decision, batch.withDetails(all.resultAt(1)),
+              all.resultAt(0)))
           .compose(opening -> incidents.open(tx, opening, batch.latest(), now))
           .map(Optional::isPresent);
       case RESOLVE -> incidents.resolve(tx, batch.open().orElseThrow(), monitor, decision.agreement(), false, now)
