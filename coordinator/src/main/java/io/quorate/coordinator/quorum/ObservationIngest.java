@@ -84,7 +84,7 @@ public final class ObservationIngest {
         return Future.succeededFuture(false);
       }
       List<UUID> ids = List.copyOf(known);
-      // Issued together: the pg client pipelines them on the transaction's connection.
+      // Issued together, so the pg client can pipeline them on the transaction's connection (one round trip).
       Future<Set<String>> inserted = ObservationRows.insert(tx, probeNode, region, storable, receivedAt);
       Future<Map<UUID, Map<String, RegionVerdict>>> verdicts = RegionVerdictStore.votesOf(tx, ids);
       Future<Map<UUID, Incident>> latest = IncidentStore.latest(tx, ids);
