@@ -28,12 +28,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The baseline JVM: what the same PostgreSQL takes in through a plain Vert.x pg client, built as the
- * coordinator builds its pool ({@code PgBuilder}, 8 connections), writing the same rows the coordinator
+ * coordinator builds its pool ({@code PgBuilder}, 8 connections, prepared statements cached), writing the same rows the coordinator
  * writes for an observation (the same INSERT, values converted by the coordinator's own
  * {@code ObservationJson}) from the same number of concurrent lanes as there are region streams, each
  * lane one transaction after another as a {@code ProbeSession} stores one observation after another.
- * {@code --rows-per-tx 1} is the coordinator's batching (one observation per transaction); a larger value
- * shows what batching would allow. Commands: {@code start --rows-per-tx B --lanes L}, {@code settle},
+ * {@code --rows-per-tx 1} is one observation per transaction (how the coordinator stored them before it
+ * stored a probe's batch in one transaction); 256 is the largest batch the coordinator stores, with none of
+ * its reads, locks or verdict writes: the ceiling for its ingest on the same database. Commands: {@code start --rows-per-tx B --lanes L}, {@code settle},
  * {@code measure --ms W}, {@code stop}.
  */
 public final class BaselineMain {
@@ -51,7 +52,8 @@ public final class BaselineMain {
     int postmaster = args.integer("pg-pid", -1);
     Vertx vertx = Vertx.vertx();
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8))
-        .connectingTo(BenchDatabase.fromEnvironment().url().connectOptions()).using(vertx).build();
+        .connectingTo(BenchDatabase.fromEnvironment().url().connectOptions().setCachePreparedStatements(true)).using(vertx)
+        .build();
     List<UUID> monitors = new ArrayList<>();
     for (Row row : pool.query("SELECT id FROM monitors ORDER BY name").execute().await()) {
       monitors.add(row.getUUID(0));

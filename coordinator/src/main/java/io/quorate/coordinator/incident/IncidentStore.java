@@ -130,15 +130,19 @@ public final class IncidentStore {
         .map(IncidentStore::first);
   }
 
+  /** Each of these monitors' newest incident, open or not, by monitor; monitors without one are left out. */
+  public static Future<Map<UUID, Incident>> latest(SqlClient client, List<UUID> monitorIds) {
+    return client.preparedQuery("SELECT DISTINCT ON (monitor_id) " + COLUMNS + " FROM incidents"
+            + " WHERE monitor_id = ANY($1) ORDER BY monitor_id, opened_at DESC, id")
+        .execute(Tuple.of(monitorIds.toArray(UUID[]::new)))
+        .map(IncidentStore::byMonitor);
+  }
+
   /** The open incidents of these monitors, by monitor. */
   public static Future<Map<UUID, Incident>> findOpen(SqlClient client, List<UUID> monitorIds) {
     return client.preparedQuery("SELECT " + COLUMNS + " FROM incidents WHERE resolved_at IS NULL AND monitor_id = ANY($1)")
         .execute(Tuple.of(monitorIds.toArray(UUID[]::new)))
-        .map(rows -> {
-          Map<UUID, Incident> open = new HashMap<>();
-          rows.forEach(row -> open.put(row.getUUID("monitor_id"), toIncident(row)));
-          return open;
-        });
+        .map(IncidentStore::byMonitor);
   }
 
   public static Future<Optional<Incident>> findOpen(SqlClient client, UUID monitorId) {
@@ -164,6 +168,12 @@ public final class IncidentStore {
   private static List<Incident> toList(RowSet<Row> rows) {
     List<Incident> incidents = new ArrayList<>();
     rows.forEach(row -> incidents.add(toIncident(row)));
+    return incidents;
+  }
+
+  private static Map<UUID, Incident> byMonitor(RowSet<Row> rows) {
+    Map<UUID, Incident> incidents = new HashMap<>();
+    rows.forEach(row -> incidents.put(row.getUUID("monitor_id"), toIncident(row)));
     return incidents;
   }
 

@@ -11,6 +11,7 @@ import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorStore;
 import io.quorate.coordinator.project.Project;
 import io.quorate.coordinator.project.ProjectStore;
+import io.quorate.coordinator.quorum.IncomingObservation;
 import io.quorate.coordinator.quorum.ObservationIngest;
 import io.quorate.coordinator.region.ProbeNodes;
 import io.quorate.link.v1.AssignmentSnapshot;
@@ -194,12 +195,13 @@ public final class ProbeLinkServer {
         .onFailure(error -> log.warn("probe health not recorded node={} error={}", hello.getNodeId(), error.toString()));
   }
 
-  /** Stores a batch of events (all pings, or one observation); the returned future succeeds once it is durable. */
+  /** Stores a batch of events (all pings, or all observations); the returned future succeeds once it is durable. */
   Future<Void> store(Hello hello, List<Event> events) {
-    if (events.size() == 1 && events.get(0).hasObservation()) {
-      Event event = events.get(0);
-      registry.counter("quorate_observations_total", "region", hello.getRegion()).increment();
-      return observations.ingest(event.getEventId(), hello.getNodeId(), hello.getRegion(), event.getObservation());
+    if (events.get(0).hasObservation()) {
+      List<IncomingObservation> batch = events.stream().filter(Event::hasObservation)
+          .map(e -> new IncomingObservation(e.getEventId(), e.getObservation())).toList();
+      registry.counter("quorate_observations_total", "region", hello.getRegion()).increment(batch.size());
+      return observations.ingest(hello.getNodeId(), hello.getRegion(), batch);
     }
     List<IncomingPing> batch = events.stream().filter(Event::hasPing)
         .map(e -> new IncomingPing(e.getEventId(), hello.getRegion(), hello.getNodeId(), e.getPing())).toList();

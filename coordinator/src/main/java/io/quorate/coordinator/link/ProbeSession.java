@@ -36,6 +36,7 @@ final class ProbeSession {
   private static final int RESUME_BELOW = 100;
   private static final int ACK_EVERY = 100;
   private static final int MAX_PINGS_PER_BATCH = 500;
+  private static final int MAX_OBSERVATIONS_PER_BATCH = 256;
   private static final long KEEPALIVE_MS = 10_000;
 
   private final Vertx vertx;
@@ -183,23 +184,29 @@ final class ProbeSession {
   }
 
   /**
-   * The next events to store together: consecutive pings share one transaction (thousands arrive per
-   * second at the top of the hour); an observation is stored on its own.
+   * The next events to store together: consecutive events of one kind share one transaction (thousands of
+   * pings arrive per second at the top of the hour; observations arrive from every check of the region).
+   * The cap on observations keeps the wait of an observation queued behind a batch short.
    */
   private List<Event> nextBatch() {
     Event first = waiting.poll();
     if (first == null) {
       return List.of();
     }
-    if (!first.hasPing()) {
+    if (!first.hasPing() && !first.hasObservation()) {
       return List.of(first);
     }
-    List<Event> pings = new ArrayList<>();
-    pings.add(first);
-    while (pings.size() < MAX_PINGS_PER_BATCH && waiting.peek() != null && waiting.peek().hasPing()) {
-      pings.add(waiting.poll());
+    int max = first.hasPing() ? MAX_PINGS_PER_BATCH : MAX_OBSERVATIONS_PER_BATCH;
+    List<Event> batch = new ArrayList<>();
+    batch.add(first);
+    while (batch.size() < max && waiting.peek() != null && sameKind(first, waiting.peek())) {
+      batch.add(waiting.poll());
     }
-    return pings;
+    return batch;
+  }
+
+  private static boolean sameKind(Event a, Event b) {
+    return a.hasPing() == b.hasPing() && a.hasObservation() == b.hasObservation();
   }
 
   /** Records the pending watermark once every event it covers is stored here; one write at a time. */

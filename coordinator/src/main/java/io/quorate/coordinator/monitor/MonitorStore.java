@@ -97,6 +97,17 @@ public final class MonitorStore {
         .map(MonitorStore::first);
   }
 
+  /**
+   * Reads and locks these monitors, in the order of their ids, so two transactions locking overlapping sets
+   * (observation batches on two coordinator nodes) take the locks in the same order and never deadlock.
+   * PostgreSQL locks rows as its sort returns them; monitors that do not exist are left out.
+   */
+  public static Future<List<Monitor>> lockAll(SqlClient tx, List<UUID> ids) {
+    return tx.preparedQuery("SELECT " + COLUMNS + " FROM monitors WHERE id = ANY($1) ORDER BY id FOR UPDATE")
+        .execute(Tuple.of(ids.toArray(UUID[]::new)))
+        .map(MonitorStore::toList);
+  }
+
   public static Future<Optional<Monitor>> findByPingId(SqlClient client, UUID pingId, boolean forUpdate) {
     return client.preparedQuery("SELECT " + COLUMNS + " FROM monitors WHERE ping_id = $1" + (forUpdate ? " FOR UPDATE" : ""))
         .execute(Tuple.of(pingId))

@@ -1,7 +1,5 @@
 package io.quorate.coordinator.quorum;
 
-import static io.quorate.coordinator.db.Timestamps.utc;
-
 import io.quorate.coordinator.incident.Incident;
 import io.quorate.coordinator.incident.IncidentEvents;
 import io.quorate.coordinator.incident.IncidentLifecycle;
@@ -9,26 +7,35 @@ import io.quorate.coordinator.incident.IncidentStore;
 import io.quorate.coordinator.monitor.HttpSpec;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorStore;
-import io.quorate.link.v1.Observation;
-import io.quorate.link.v1.Outcome;
+import io.quorate.coordinator.quorum.MonitorBatch.Fold;
+import io.quorate.coordinator.quorum.RegionVerdictStore.MonitorVerdict;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores one observation and applies its consequences in one transaction: the region's verdict, the
- * quorum decision, and the incident it opens or resolves with its notifications. The monitor row is
- * locked first, so observations of one monitor arriving at different coordinator nodes are evaluated
- * one after another, each seeing the verdicts the previous one wrote.
+ * Stores a batch of one probe stream's observations and applies their consequences in one transaction: the
+ * region verdicts, the quorum decisions, and the incidents they open or resolve with their notifications.
+ * The batch's monitors are locked first (in id order, so two nodes never deadlock), so observations of one
+ * monitor arriving at different coordinator nodes are evaluated one batch after another, each seeing the
+ * verdicts the previous one wrote. The statements do not grow with the batch: lock, insert, read verdicts
+ * and newest incidents, write the changed verdicts; each observation is then folded in memory in the order
+ * the probe sent it, with the decision one-by-one storing would have made, and only a decision that changes
+ * an incident costs more statements.
  */
 public final class ObservationIngest {
   private static final Logger log = LoggerFactory.getLogger(ObservationIngest.class);
@@ -47,110 +54,148 @@ public final class ObservationIngest {
   }
 
   /**
-   * @param region the region the probe authenticated for (the observation's own region field is not trusted)
-   * @return succeeds once the observation is durable (or was already stored under this event id, or its
-   *     monitor no longer exists): the caller may acknowledge it
+   * @param region the region the probe authenticated for (the observations' own region field is not trusted)
+   * @param batch consecutive observations of one stream, in the order the probe sent them
+   * @return succeeds once the batch is durable (observations stored before under their event id, for a
+   *     monitor that no longer exists or with a malformed monitor id are skipped): the caller may acknowledge
+   *     it; fails, with nothing stored, when the transaction fails
    */
-  public Future<Void> ingest(String eventId, String probeNode, String region, Observation observation) {
-    UUID monitorId;
-    try {
-      monitorId = UUID.fromString(observation.getMonitorId());
-    } catch (IllegalArgumentException e) {
-      log.warn("observation for malformed monitor id dropped event={} region={}", eventId, region);
+  public Future<Void> ingest(String probeNode, String region, List<IncomingObservation> batch) {
+    List<ParsedObservation> parsed = new ArrayList<>(batch.size());
+    for (IncomingObservation incoming : batch) {
+      ParsedObservation.parse(incoming).ifPresentOrElse(parsed::add, () -> log.warn(
+          "observation for malformed monitor id dropped event={} region={}", incoming.eventId(), region));
+    }
+    if (parsed.isEmpty()) {
       return Future.succeededFuture();
     }
     Instant receivedAt = clock.instant();
-    return pool.withTransaction(tx -> MonitorStore.find(tx, monitorId, true).compose(monitor -> {
-      if (monitor.isEmpty() || !(monitor.get().spec() instanceof HttpSpec)) {
-        return Future.succeededFuture(false);
-      }
-      return insert(tx, eventId, probeNode, region, observation, receivedAt).compose(inserted -> inserted
-          ? evaluate(tx, monitor.get(), region, observation)
-          : Future.succeededFuture(false));
-    })).onSuccess(changed -> {
+    return pool.withTransaction(tx -> store(tx, probeNode, region, parsed, receivedAt)).onSuccess(changed -> {
       if (changed) {
         incidents.afterCommit();
       }
     }).mapEmpty();
   }
 
-  /** @return false when this event id was stored before (a resend after a reconnect) */
-  private static Future<Boolean> insert(SqlClient tx, String eventId, String probeNode, String region,
-      Observation o, Instant receivedAt) {
-    Instant certExpiresAt = o.getCertExpiresAtMs() > 0 ? Instant.ofEpochMilli(o.getCertExpiresAtMs()) : null;
-    return tx.preparedQuery("INSERT INTO observations (event_id, monitor_id, region, probe_node, observed_at, received_at,"
-            + " outcome, reason, latency_ms, measured, conditions, failure_kind, series, status_code, cert_expires_at)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
-            + " ON CONFLICT (event_id) DO NOTHING")
-        .execute(Tuple.from(new Object[] {eventId, UUID.fromString(o.getMonitorId()), region, probeNode,
-            utc(Instant.ofEpochMilli(o.getObservedAtMs())), utc(receivedAt), isDown(o) ? "down" : "up", o.getReason(),
-            o.getLatencyMs(), ObservationJson.values(o), ObservationJson.conditions(o), ObservationJson.failureKind(o),
-            ObservationJson.series(o), o.getStatusCode(), certExpiresAt == null ? null : utc(certExpiresAt)}))
-        .map(rows -> rows.rowCount() == 1);
-  }
-
   /** @return true when an incident opened or resolved */
-  private Future<Boolean> evaluate(SqlClient tx, Monitor monitor, String region, Observation o) {
-    HttpSpec spec = (HttpSpec) monitor.spec();
-    if (!spec.regions().contains(region)) {
-      return Future.succeededFuture(false);
-    }
-    Instant observedAt = Instant.ofEpochMilli(o.getObservedAtMs());
-    return RegionVerdictStore.forMonitor(tx, monitor.id()).compose(verdicts -> {
-      Optional<RegionVerdict> previous = Optional.ofNullable(verdicts.get(region));
-      if (previous.isPresent() && previous.get().lastObservedAt().isAfter(observedAt)) {
-        return Future.succeededFuture(false); // older than what this region already reported: history only
+  private Future<Boolean> store(SqlClient tx, String probeNode, String region, List<ParsedObservation> batch,
+      Instant receivedAt) {
+    List<UUID> monitorIds = batch.stream().map(ParsedObservation::monitorId).distinct().toList();
+    return MonitorStore.lockAll(tx, monitorIds).compose(locked -> {
+      List<Monitor> http = locked.stream().filter(m -> m.spec() instanceof HttpSpec).toList();
+      Set<UUID> known = http.stream().map(Monitor::id).collect(Collectors.toSet());
+      List<ParsedObservation> storable = batch.stream().filter(o -> known.contains(o.monitorId())).toList();
+      if (storable.isEmpty()) {
+        return Future.succeededFuture(false);
       }
-      RegionVerdict next = RegionVerdict.fold(previous, region, isDown(o), observedAt, o.getReason(),
-          ObservationJson.values(o), ObservationJson.lastRun(o), spec.confirmations(), spec.recoveries());
-      boolean changed = previous.map(RegionVerdict::verdict).orElse(Verdict.PENDING) != next.verdict();
-      if (changed) {
-        log.info("region verdict changed monitor={} region={} verdict={} streak={} reason=\"{}\"", monitor.id(), region,
-            next.verdict().label(), next.streak(), next.reason());
-      }
-      verdicts.put(region, next);
-      return RegionVerdictStore.save(tx, monitor.id(), next)
-          .compose(v -> IncidentStore.latest(tx, monitor.id()))
-          .compose(latest -> recordVote(tx, latest, next, changed).map(latest))
-          .compose(latest -> decide(tx, monitor, spec, verdicts, latest));
+      List<UUID> ids = List.copyOf(known);
+      // Issued together, so the pg client can pipeline them on the transaction's connection (one round trip).
+      Future<Set<String>> inserted = ObservationRows.insert(tx, probeNode, region, storable, receivedAt);
+      Future<Map<UUID, Map<String, RegionVerdict>>> verdicts = RegionVerdictStore.votesOf(tx, ids);
+      Future<Map<UUID, Incident>> latest = IncidentStore.latest(tx, ids);
+      return Future.all(inserted, verdicts, latest).compose(all -> evaluateAll(tx, batches(http, region,
+          fresh(storable, inserted.result()), verdicts.result(), latest.result())));
     });
   }
 
-  /** While an incident is open, a region changing its vote is a line in its timeline. */
-  private static Future<Void> recordVote(SqlClient tx, Optional<Incident> latest, RegionVerdict vote, boolean changed) {
-    if (!changed || latest.isEmpty() || !latest.get().isOpen()) {
-      return Future.succeededFuture();
-    }
-    return IncidentEvents.add(tx, latest.get().id(), RegionVotes.event(vote));
+  /** The newly inserted observations in batch order; an event id repeated within the batch counts once. */
+  private static List<ParsedObservation> fresh(List<ParsedObservation> storable, Set<String> inserted) {
+    Set<String> unseen = new HashSet<>(inserted);
+    return storable.stream().filter(o -> unseen.remove(o.eventId())).toList();
   }
 
-  private Future<Boolean> decide(SqlClient tx, Monitor monitor, HttpSpec spec, Map<String, RegionVerdict> verdicts,
-      Optional<Incident> latest) {
-    Instant now = clock.instant();
-    Optional<Incident> open = latest.filter(Incident::isOpen);
-    Decision decision = QuorumPolicy.decide(spec.regions(), spec.quorum(), verdicts, now, spec.staleAfter(),
-        open.isPresent(), excludedRegions.get(), spec.confirmations());
+  /** One {@link MonitorBatch} per monitor with a fresh observation, in lock order. */
+  private static List<MonitorBatch> batches(List<Monitor> monitors, String region, List<ParsedObservation> fresh,
+      Map<UUID, Map<String, RegionVerdict>> verdicts, Map<UUID, Incident> latest) {
+    Map<UUID, MonitorBatch> byMonitor = new LinkedHashMap<>();
+    for (Monitor m : monitors) {
+      byMonitor.put(m.id(), new MonitorBatch(m, region, verdicts.get(m.id()), Optional.ofNullable(latest.get(m.id()))));
+    }
+    fresh.forEach(o -> byMonitor.get(o.monitorId()).add(o));
+    return byMonitor.values().stream().filter(b -> !b.observations().isEmpty() && b.votes()).toList();
+  }
+
+  /** Monitors one after another (most need no statement at all), then their changed verdicts in one write. */
+  private Future<Boolean> evaluateAll(SqlClient tx, List<MonitorBatch> batches) {
+    Future<Boolean> changed = Future.succeededFuture(false);
+    for (MonitorBatch batch : batches) {
+      changed = changed.compose(before -> evaluate(tx, batch, 0).map(now -> before || now));
+    }
+    return changed.compose(any -> {
+      List<MonitorVerdict> folded = batches.stream().flatMap(b -> b.verdictToSave().stream()).toList();
+      return RegionVerdictStore.saveAll(tx, folded).map(any);
+    });
+  }
+
+  /**
+   * Folds the monitor's observations from {@code from} on, deciding after each as one-by-one storing did, until
+   * a decision needs a statement; that statement runs, then the fold goes on after it.
+   */
+  private Future<Boolean> evaluate(SqlClient tx, MonitorBatch batch, int from) {
+    List<ParsedObservation> observations = batch.observations();
+    for (int i = from; i < observations.size(); i++) {
+      Optional<Fold> fold = batch.fold(observations.get(i));
+      if (fold.isEmpty()) {
+        continue;
+      }
+      RegionVerdict vote = fold.get().vote();
+      if (fold.get().changed()) {
+        log.info("region verdict changed monitor={} region={} verdict={} streak={} reason=\"{}\"",
+            batch.monitor().id(), vote.region(), vote.verdict().label(), vote.streak(), vote.reason());
+      }
+      Instant now = clock.instant();
+      Decision decision = decide(batch, now);
+      boolean recordVote = fold.get().changed() && batch.open().isPresent();
+      if (!recordVote && !changesIncident(batch, decision)) {
+        continue;
+      }
+      int index = i;
+      Future<Void> voted = recordVote ? IncidentEvents.add(tx, batch.open().get().id(), RegionVotes.event(vote))
+          : Future.succeededFuture();
+      return voted.compose(v -> changesIncident(batch, decision) ? act(tx, batch, decision, index, now)
+              : Future.succeededFuture(false))
+          .compose(changed -> evaluate(tx, batch, index + 1).map(later -> changed || later));
+    }
+    return Future.succeededFuture(false);
+  }
+
+  private Decision decide(MonitorBatch batch, Instant now) {
+    HttpSpec spec = batch.spec();
+    return QuorumPolicy.decide(spec.regions(), spec.quorum(), batch.verdicts(), now, spec.staleAfter(),
+        batch.open().isPresent(), excludedRegions.get(), spec.confirmations());
+  }
+
+  /**
+   * Whether the decision calls for {@link IncidentLifecycle}: an open or a resolve, or a recovery after a
+   * person resolved the last incident by hand. An open while the last incident waits for that recovery would
+   * change nothing.
+   */
+  private static boolean changesIncident(MonitorBatch batch, Decision decision) {
+    boolean awaitingRecovery = batch.latest().map(Incident::awaitingRecovery).orElse(false);
     return switch (decision.action()) {
-      case OPEN -> lastSuccess(tx, monitor)
-          .map(lastSuccess -> RegionVotes.opening(monitor, spec, decision, verdicts, lastSuccess))
-          .compose(opening -> incidents.open(tx, opening, latest, now))
-          .map(Optional::isPresent);
-      case RESOLVE -> incidents.resolve(tx, open.orElseThrow(), monitor, decision.agreement(), false, now)
-          .map(Optional::isPresent);
-      case HOLD -> decision.regionsUp().size() >= spec.quorum() && latest.isPresent()
-          ? incidents.recovered(tx, latest.get()).map(false)
-          : Future.succeededFuture(false);
+      case OPEN -> !awaitingRecovery;
+      case RESOLVE -> true;
+      case HOLD -> awaitingRecovery && decision.regionsUp().size() >= batch.spec().quorum();
     };
   }
 
-  /** When a region last saw the queue healthy, for the alert ("last success 21m ago"). */
-  private static Future<Optional<Instant>> lastSuccess(SqlClient tx, Monitor monitor) {
-    return tx.preparedQuery("SELECT max(observed_at) AS at FROM observations WHERE monitor_id = $1 AND outcome = 'up'")
-        .execute(Tuple.of(monitor.id()))
-        .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime("at")).map(t -> t.toInstant()));
-  }
-
-  private static boolean isDown(Observation o) {
-    return o.getOutcome() != Outcome.OUTCOME_UP;
+  /** @return true when an incident opened or resolved; the batch then holds the monitor's newest incident again */
+  private Future<Boolean> act(SqlClient tx, MonitorBatch batch, Decision decision, int index, Instant now) {
+    Monitor monitor = batch.monitor();
+    Future<Boolean> acted = switch (decision.action()) {
+      case OPEN -> Future.all(ObservationRows.lastSuccess(tx, monitor.id(), batch.eventIdsAfter(index)),
+              RegionVerdictStore.forMonitor(tx, monitor.id()))
+          .map(all -> RegionVotes.opening(monitor, batch.spec(), decision, batch.withDetails(all.resultAt(1)),
+              all.resultAt(0)))
+          .compose(opening -> incidents.open(tx, opening, batch.latest(), now))
+          .map(Optional::isPresent);
+      case RESOLVE -> incidents.resolve(tx, batch.open().orElseThrow(), monitor, decision.agreement(), false, now)
+          .map(Optional::isPresent);
+      case HOLD -> incidents.recovered(tx, batch.latest().orElseThrow()).map(false);
+    };
+    return acted.compose(changed -> IncidentStore.latest(tx, monitor.id()).map(latest -> {
+      batch.latest(latest);
+      return changed;
+    }));
   }
 }

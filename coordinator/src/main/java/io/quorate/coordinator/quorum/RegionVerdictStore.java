@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,12 @@ import java.util.UUID;
 public final class RegionVerdictStore {
   private static final String COLUMNS = "monitor_id, region, verdict, last_outcome, streak, last_observed_at, reason, measured, last_run";
 
+  private static final String VOTE_COLUMNS = "monitor_id, region, verdict, last_outcome, streak, last_observed_at, reason";
+  private static final String ON_CONFLICT_UPDATE = " ON CONFLICT (monitor_id, region) DO UPDATE SET"
+      + " verdict = EXCLUDED.verdict, last_outcome = EXCLUDED.last_outcome, streak = EXCLUDED.streak,"
+      + " last_observed_at = EXCLUDED.last_observed_at, reason = EXCLUDED.reason, measured = EXCLUDED.measured,"
+      + " last_run = EXCLUDED.last_run";
+
   private RegionVerdictStore() {}
 
   public static Future<Map<String, RegionVerdict>> forMonitor(SqlClient client, UUID monitorId) {
@@ -25,6 +32,26 @@ public final class RegionVerdictStore {
         .map(rows -> {
           Map<String, RegionVerdict> verdicts = new HashMap<>();
           rows.forEach(row -> verdicts.put(row.getString("region"), toVerdict(row)));
+          return verdicts;
+        });
+  }
+
+  /**
+   * These monitors' votes, by monitor and region (a monitor without any maps to an empty map): the verdicts
+   * without their newest run's details ({@code measured} and {@code last_run} read as empty), which folding
+   * and deciding do not read, so thousands a second are not parsed from JSON for nothing.
+   */
+  public static Future<Map<UUID, Map<String, RegionVerdict>>> votesOf(SqlClient client, List<UUID> monitorIds) {
+    return client.preparedQuery("SELECT " + VOTE_COLUMNS + " FROM region_verdicts WHERE monitor_id = ANY($1)")
+        .execute(Tuple.of(monitorIds.toArray(UUID[]::new)))
+        .map(rows -> {
+          Map<UUID, Map<String, RegionVerdict>> verdicts = new HashMap<>();
+          monitorIds.forEach(id -> verdicts.put(id, new HashMap<>()));
+          rows.forEach(row -> verdicts.get(row.getUUID("monitor_id")).put(row.getString("region"), new RegionVerdict(
+              row.getString("region"), Verdict.fromLabel(row.getString("verdict")),
+              "down".equals(row.getString("last_outcome")), row.getInteger("streak"),
+              row.getOffsetDateTime("last_observed_at").toInstant(), row.getString("reason"), new JsonObject(),
+              new JsonObject())));
           return verdicts;
         });
   }
@@ -39,14 +66,44 @@ public final class RegionVerdictStore {
         });
   }
 
-  public static Future<Void> save(SqlClient tx, UUID monitorId, RegionVerdict v) {
-    return tx.preparedQuery("INSERT INTO region_verdicts (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-            + " ON CONFLICT (monitor_id, region) DO UPDATE SET verdict = EXCLUDED.verdict,"
-            + " last_outcome = EXCLUDED.last_outcome, streak = EXCLUDED.streak,"
-            + " last_observed_at = EXCLUDED.last_observed_at, reason = EXCLUDED.reason, measured = EXCLUDED.measured,"
-            + " last_run = EXCLUDED.last_run")
-        .execute(Tuple.from(new Object[] {monitorId, v.region(), v.verdict().label(), v.lastOutcomeDown() ? "down" : "up", v.streak(),
-            utc(v.lastObservedAt()), v.reason(), v.measured(), v.lastRun()}))
+  /** One region's verdict on one monitor, as {@link #saveAll} writes it. */
+  public record MonitorVerdict(UUID monitorId, RegionVerdict verdict) {}
+
+  /**
+   * Writes many verdicts in one statement. Each (monitor, region) may appear once only: PostgreSQL refuses
+   * to update one row twice in a statement.
+   */
+  public static Future<Void> saveAll(SqlClient tx, List<MonitorVerdict> verdicts) {
+    if (verdicts.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    int n = verdicts.size();
+    UUID[] monitorIds = new UUID[n];
+    String[] regions = new String[n];
+    String[] labels = new String[n];
+    String[] outcomes = new String[n];
+    Integer[] streaks = new Integer[n];
+    OffsetDateTime[] observedAt = new OffsetDateTime[n];
+    String[] reasons = new String[n];
+    String[] measured = new String[n];
+    String[] lastRuns = new String[n];
+    for (int i = 0; i < n; i++) {
+      RegionVerdict v = verdicts.get(i).verdict();
+      monitorIds[i] = verdicts.get(i).monitorId();
+      regions[i] = v.region();
+      labels[i] = v.verdict().label();
+      outcomes[i] = v.lastOutcomeDown() ? "down" : "up";
+      streaks[i] = v.streak();
+      observedAt[i] = utc(v.lastObservedAt());
+      reasons[i] = v.reason();
+      measured[i] = v.measured().encode();
+      lastRuns[i] = v.lastRun().encode();
+    }
+    return tx.preparedQuery("INSERT INTO region_verdicts (" + COLUMNS + ") SELECT m, r, v, o, s, t, why, me::jsonb,"
+            + " lr::jsonb FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::timestamptz[],"
+            + " $7::text[], $8::text[], $9::text[]) AS u(m, r, v, o, s, t, why, me, lr)" + ON_CONFLICT_UPDATE)
+        .execute(Tuple.from(new Object[] {monitorIds, regions, labels, outcomes, streaks, observedAt, reasons, measured,
+            lastRuns}))
         .mapEmpty();
   }
 

@@ -1,0 +1,113 @@
+package io.quorate.coordinator.quorum;
+
+import io.quorate.coordinator.incident.Incident;
+import io.quorate.coordinator.monitor.HttpSpec;
+import io.quorate.coordinator.monitor.Monitor;
+import io.quorate.coordinator.quorum.RegionVerdictStore.MonitorVerdict;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One monitor while one region's batch of observations is folded into its verdicts, one observation after
+ * another in the order the probe sent them, exactly as if each had been stored on its own. It holds what a
+ * one-by-one ingest would have read again before each observation: every region's vote and the monitor's
+ * newest incident (refreshed by the caller after it changed the incident).
+ */
+final class MonitorBatch {
+  private final Monitor monitor;
+  private final HttpSpec spec;
+  private final String region;
+  private final Map<String, RegionVerdict> verdicts;
+  private final List<ParsedObservation> observations = new ArrayList<>();
+  private Optional<Incident> latest;
+  private boolean folded;
+
+  /** One step of the fold: the region's verdict after one observation, and whether its vote changed. */
+  record Fold(RegionVerdict vote, boolean changed) {}
+
+  MonitorBatch(Monitor monitor, String region, Map<String, RegionVerdict> verdicts, Optional<Incident> latest) {
+    this.monitor = monitor;
+    this.spec = (HttpSpec) monitor.spec();
+    this.region = region;
+    this.verdicts = verdicts;
+    this.latest = latest;
+  }
+
+  void add(ParsedObservation observation) {
+    observations.add(observation);
+  }
+
+  List<ParsedObservation> observations() {
+    return observations;
+  }
+
+  /** Whether the monitor runs in the batch's region: observations from elsewhere are history only. */
+  boolean votes() {
+    return spec.regions().contains(region);
+  }
+
+  /** @return empty when the observation is older than what the region already reported: history only */
+  Optional<Fold> fold(ParsedObservation o) {
+    Optional<RegionVerdict> previous = Optional.ofNullable(verdicts.get(region));
+    if (previous.isPresent() && previous.get().lastObservedAt().isAfter(o.observedAt())) {
+      return Optional.empty();
+    }
+    RegionVerdict next = RegionVerdict.fold(previous, region, o.isDown(), o.observedAt(), o.observation().getReason(),
+        ObservationJson.values(o.observation()), ObservationJson.lastRun(o.observation()), spec.confirmations(),
+        spec.recoveries());
+    verdicts.put(region, next);
+    folded = true;
+    return Optional.of(new Fold(next, previous.map(RegionVerdict::verdict).orElse(Verdict.PENDING) != next.verdict()));
+  }
+
+  /**
+   * Every region's verdict with its newest run's details, for an incident's alert: the batch holds votes
+   * only ({@link RegionVerdictStore#votesOf}); the stored verdicts have them, and this batch's region has them
+   * from its observations.
+   */
+  Map<String, RegionVerdict> withDetails(Map<String, RegionVerdict> stored) {
+    Map<String, RegionVerdict> detailed = new HashMap<>(stored);
+    RegionVerdict own = verdicts.get(region);
+    if (own != null) {
+      detailed.put(region, own);
+    }
+    return detailed;
+  }
+
+  /** The event ids after {@code index}: stored in this transaction, but not yet when one-by-one got there. */
+  List<String> eventIdsAfter(int index) {
+    return observations.subList(index + 1, observations.size()).stream().map(ParsedObservation::eventId).toList();
+  }
+
+  /** The region's verdict to write once the batch is folded; empty when no observation changed it. */
+  Optional<MonitorVerdict> verdictToSave() {
+    return folded ? Optional.of(new MonitorVerdict(monitor.id(), verdicts.get(region))) : Optional.empty();
+  }
+
+  Monitor monitor() {
+    return monitor;
+  }
+
+  HttpSpec spec() {
+    return spec;
+  }
+
+  Map<String, RegionVerdict> verdicts() {
+    return verdicts;
+  }
+
+  Optional<Incident> latest() {
+    return latest;
+  }
+
+  Optional<Incident> open() {
+    return latest.filter(Incident::isOpen);
+  }
+
+  void latest(Optional<Incident> refreshed) {
+    this.latest = refreshed;
+  }
+}
