@@ -21,14 +21,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends queued deliveries. Every coordinator node runs one; they share the work through PostgreSQL: a
- * node claims due rows with {@code FOR UPDATE SKIP LOCKED} and holds them for {@link #CLAIM} while
- * sending, so no two nodes send one delivery at once, and a node that dies mid-send only delays it
- * until the claim expires. Failures are retried with exponential backoff up to a maximum of attempts.
+ * node claims due rows with {@code FOR UPDATE SKIP LOCKED} and holds them for the claim (the config's
+ * {@code delivery-claim}) while sending, so no two nodes send one delivery at once, and a node that dies
+ * mid-send only delays it until the claim expires. Failures are retried with exponential backoff up to a
+ * maximum of attempts.
  */
 public final class DeliveryDispatcher {
   private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
-  /** Longer than any notifier's timeout, so a claim never expires while its send is still running. */
-  static final Duration CLAIM = Duration.ofSeconds(60);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
   private static final long POLL_MS = 500;
   private static final int BATCH = 20;
@@ -40,6 +39,8 @@ public final class DeliveryDispatcher {
   private final ChannelHealth health;
   private final Duration retryBase;
   private final int maxAttempts;
+  /** Longer than any notifier's timeout (checked by the config), so a claim never expires while its send runs. */
+  private final Duration claim;
   private final MeterRegistry registry;
   private long timerId = -1;
   private boolean polling;
@@ -48,7 +49,7 @@ public final class DeliveryDispatcher {
   private Future<Integer> currentPoll = Future.succeededFuture(0);
 
   public DeliveryDispatcher(Vertx vertx, Pool pool, Clock clock, ChannelTypes types, ChannelHealth health,
-      Duration retryBase, int maxAttempts, MeterRegistry registry) {
+      Duration retryBase, int maxAttempts, Duration claim, MeterRegistry registry) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
@@ -56,6 +57,7 @@ public final class DeliveryDispatcher {
     this.health = health;
     this.retryBase = retryBase;
     this.maxAttempts = maxAttempts;
+    this.claim = claim;
     this.registry = registry;
   }
 
@@ -105,7 +107,7 @@ public final class DeliveryDispatcher {
             + "   AND (claimed_until IS NULL OR claimed_until <= $1)"
             + "   ORDER BY next_attempt_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED)"
             + " RETURNING d.id, d.event, d.payload, d.attempts, c.id AS channel_id, " + ChannelStore.COLUMNS)
-        .execute(Tuple.of(utc(now), utc(now.plus(CLAIM))))
+        .execute(Tuple.of(utc(now), utc(now.plus(claim))))
         .map(rows -> {
           List<Claimed> claimed = new ArrayList<>();
           rows.forEach(row -> claimed.add(Claimed.of(row)));
