@@ -99,8 +99,8 @@ class CoordinatorKillTest {
     assertAlertedOnce("opening", incidents, IncidentLifecycle.OPENED, webhook, "trigger", pagerDuty);
     assertEquals(0, count("SELECT count(*) - count(DISTINCT (monitor_id, region, observed_at)) FROM observations"),
         "no observation resent after the kill was stored twice");
-    RepeatAudit.assertRepeatsOnlyInFlightAt(webhook, killedAt);
-    RepeatAudit.assertRepeatsOnlyInFlightAt(pagerDuty, killedAt);
+    RepeatAudit.assertRepeatsOnlyInFlightAt(webhook, IncidentLifecycle.OPENED, killedAt);
+    RepeatAudit.assertRepeatsOnlyInFlightAt(pagerDuty, "trigger", killedAt);
 
     // Now the node the probes moved to dies while the same quorums complete the other way.
     CoordinatorProcess nextLinked = cluster.awaitProbesLinkedToOneNode(WAIT, REGIONS.size());
@@ -117,8 +117,8 @@ class CoordinatorKillTest {
         "resolving made no new incident");
     assertTimelineHasOne(incidents, "resolved");
     assertAlertedOnce("opening", incidents, IncidentLifecycle.RESOLVED, webhook, "resolve", pagerDuty);
-    RepeatAudit.assertRepeatsOnlyInFlightAt(webhook, secondKill);
-    RepeatAudit.assertRepeatsOnlyInFlightAt(pagerDuty, secondKill);
+    RepeatAudit.assertRepeatsOnlyInFlightAt(webhook, IncidentLifecycle.RESOLVED, secondKill);
+    RepeatAudit.assertRepeatsOnlyInFlightAt(pagerDuty, "resolve", secondKill);
   }
 
   @Test
@@ -139,13 +139,15 @@ class CoordinatorKillTest {
     assertEveryMonitorHasOneIncident("sending", monitors);
     List<String> incidents = incidentIds("sending");
     assertAlertedOnce("sending", incidents, IncidentLifecycle.OPENED, webhook, "trigger", pagerDuty);
-    List<String> cutOff = new ArrayList<>(RepeatAudit.cutOff(webhook));
-    cutOff.addAll(RepeatAudit.cutOff(pagerDuty));
-    assertFalse(cutOff.isEmpty(), "the killed node had requests on the wire");
-    for (HoldingReceiver receiver : List.of(webhook, pagerDuty)) {
-      RepeatAudit.assertRepeatsOnlyInFlightAt(receiver, killedAt);
-      for (String key : RepeatAudit.cutOff(receiver)) {
-        List<Arrival> copies = receiver.byKey().get(key);
+    Map<HoldingReceiver, String> events = Map.of(webhook, IncidentLifecycle.OPENED, pagerDuty, "trigger");
+    assertFalse(RepeatAudit.cutOff(webhook, IncidentLifecycle.OPENED).isEmpty()
+        && RepeatAudit.cutOff(pagerDuty, "trigger").isEmpty(), "the killed node had requests on the wire");
+    for (Map.Entry<HoldingReceiver, String> receiverEvent : events.entrySet()) {
+      HoldingReceiver receiver = receiverEvent.getKey();
+      String event = receiverEvent.getValue();
+      RepeatAudit.assertRepeatsOnlyInFlightAt(receiver, event, killedAt);
+      for (String key : RepeatAudit.cutOff(receiver, event)) {
+        List<Arrival> copies = receiver.byKey(event).get(key);
         assertEquals(2, copies.size(), "a request cut off by the kill is sent once more: " + copies);
         Duration takeover = Duration.between(killedAt, copies.get(1).arrivedAt());
         assertTrue(takeover.compareTo(CLAIM.plusSeconds(10)) < 0,

@@ -139,9 +139,9 @@ public final class HoldingReceiver implements AutoCloseable {
     return arrivals.stream().filter(a -> a.incidentId().equals(incidentId) && a.event().equals(event)).toList();
   }
 
-  /** Requests by idempotency key. */
-  public Map<String, List<Arrival>> byKey() {
-    return arrivals.stream().collect(Collectors.groupingBy(Arrival::key));
+  /** Requests about one event, by idempotency key, each key's in arrival order. */
+  public Map<String, List<Arrival>> byKey(String event) {
+    return arrivals.stream().filter(a -> a.event().equals(event)).collect(Collectors.groupingBy(Arrival::key));
   }
 
   public long held() {

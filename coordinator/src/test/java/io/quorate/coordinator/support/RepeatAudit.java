@@ -24,11 +24,12 @@ public final class RepeatAudit {
   private RepeatAudit() {}
 
   /**
-   * Every key the receiver saw more than once was seen exactly twice: first in flight at the kill (the sender
-   * hung up, or its answer went out just before the kill), then once after the kill.
+   * Every key of the event (e.g. "incident.opened", "trigger") the receiver saw more than once was seen exactly
+   * twice: first in flight at the kill (the sender hung up, or its answer went out just before the kill), then
+   * once after the kill.
    */
-  public static void assertRepeatsOnlyInFlightAt(HoldingReceiver receiver, Instant killedAt) {
-    for (Map.Entry<String, List<Arrival>> entry : receiver.byKey().entrySet()) {
+  public static void assertRepeatsOnlyInFlightAt(HoldingReceiver receiver, String event, Instant killedAt) {
+    for (Map.Entry<String, List<Arrival>> entry : receiver.byKey(event).entrySet()) {
       List<Arrival> copies = entry.getValue();
       if (copies.size() == 1) {
         continue;
@@ -38,9 +39,9 @@ public final class RepeatAudit {
     }
   }
 
-  /** @return the keys whose first request was cut off by the kill (the sender hung up before the answer) */
-  public static List<String> cutOff(HoldingReceiver receiver) {
-    return receiver.byKey().entrySet().stream()
+  /** @return the keys of the event whose first request was cut off by the kill (the sender hung up before the answer) */
+  public static List<String> cutOff(HoldingReceiver receiver, String event) {
+    return receiver.byKey(event).entrySet().stream()
         .filter(entry -> entry.getValue().get(0).fate() == Fate.SENDER_HUNG_UP)
         .map(Map.Entry::getKey)
         .toList();
