@@ -32,6 +32,12 @@ public final class TestCluster implements AutoCloseable {
 
   /** @param clock every node's clock, e.g. a {@link TestClock} the test moves */
   public static TestCluster start(int size, TestDatabase database, Duration deliveryRetryBase, Clock clock) {
+    return start(size, database, deliveryRetryBase, 10, clock);
+  }
+
+  /** @param deliveryMaxAttempts attempts before a notification is marked failed */
+  public static TestCluster start(int size, TestDatabase database, Duration deliveryRetryBase, int deliveryMaxAttempts,
+      Clock clock) {
     List<HostPort> members = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       members.add(new HostPort("127.0.0.1", freePort()));
@@ -41,7 +47,7 @@ public final class TestCluster implements AutoCloseable {
       HostPort self = members.get(i);
       CoordinatorConfig config = new CoordinatorConfig("127.0.0.1", 0, 0, Optional.of(database.url()), Path.of("unused"),
           "127.0.0.1", self.port(), members, Optional.of(Secret.of(ADMIN_TOKEN)), Optional.of(Secret.of(PROBE_TOKEN)),
-          Optional.empty(), Optional.empty(), "coordinator-" + (i + 1), deliveryRetryBase, 10, Duration.ofMillis(200));
+          Optional.empty(), Optional.empty(), "coordinator-" + (i + 1), deliveryRetryBase, deliveryMaxAttempts, Duration.ofMillis(200));
       cluster.nodes.add(Coordinator.start(config, clock, (name, token) -> { }).await());
       cluster.running.add(true);
     }
