@@ -66,6 +66,10 @@ public final class CoordinatorMain implements Callable<Integer> {
   String probeLagLimit = "2m";
   @Option(names = "--delivery-max-attempts", description = "Attempts before a notification is marked failed (default ${DEFAULT-VALUE}).")
   int deliveryMaxAttempts = 10;
+  @Option(names = "--delivery-claim", description = "How long a node holds a notification it is sending; if the node"
+      + " dies mid-send, another node sends it after this (default ${DEFAULT-VALUE}; at least 12s: the 10s notifier"
+      + " timeout and time to record the outcome).")
+  String deliveryClaim = "30s";
 
   public static void main(String[] args) {
     int exit;
@@ -115,11 +119,18 @@ public final class CoordinatorMain implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("delivery-retry-base", e.getMessage());
     }
+    java.time.Duration claim;
+    try {
+      claim = Durations.parse(deliveryClaim);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("delivery-claim", e.getMessage());
+    }
     return new CoordinatorConfig(httpHost, httpPort, grpcPort, blankToEmpty(dbUrl), dataDir, clusterHost, clusterPort,
         members, blankToEmpty(adminToken).map(Secret::of), blankToEmpty(probeToken).map(Secret::of),
         blankToEmpty(publicUrl), blankToEmpty(pingUrl), blankToEmpty(nodeId).orElse(defaults.nodeId()), retryBase,
         deliveryMaxAttempts, defaults.heartbeatSweepInterval(),
-        new ProbeHealthLimits(duration("probe-lost-after", probeLostAfter), duration("probe-lag-limit", probeLagLimit)));
+        new ProbeHealthLimits(duration("probe-lost-after", probeLostAfter), duration("probe-lag-limit", probeLagLimit)),
+        claim);
   }
 
   private static java.time.Duration duration(String key, String value) {

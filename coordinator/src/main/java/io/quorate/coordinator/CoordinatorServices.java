@@ -64,8 +64,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CoordinatorServices {
   private static final Logger log = LoggerFactory.getLogger(CoordinatorServices.class);
-  /** The deadline of every call to a notification receiver (HTTP exchange or SMTP dialogue). */
-  private static final Duration NOTIFIER_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration NOTIFIER_TIMEOUT = CoordinatorConfig.NOTIFIER_TIMEOUT;
   /** The event loop the services started on: their timers and state belong to it. */
   private final Context context;
   private final Pool pool;
@@ -102,7 +101,7 @@ final class CoordinatorServices {
     ChannelStore channels = new ChannelStore(pool, clock);
     ChannelHealth channelHealth = new ChannelHealth(channels, clock);
     DeliveryDispatcher dispatcher = new DeliveryDispatcher(vertx, pool, clock, channelTypes, channelHealth,
-        config.deliveryRetryBase(), config.deliveryMaxAttempts(), registry);
+        config.deliveryRetryBase(), config.deliveryMaxAttempts(), config.deliveryClaim(), registry);
     PublicUrls urls = new PublicUrls(config);
     IncidentLifecycle lifecycle = new IncidentLifecycle(urls::app, dispatcher::poll, registry);
     MonitorStore monitors = new MonitorStore(pool, clock);

@@ -44,7 +44,7 @@ class ProbeRegionHealthTest {
   @Test
   void aDegradedRegionIsLeftOutOfTheVoteAndOnlyTheOperatorsAreTold() {
     TestDatabase db = TestDatabase.create();
-    cluster = TestCluster.start(2, db, Duration.ofMillis(200), Clock.systemUTC(),
+    cluster = TestCluster.start(2, db, Duration.ofMillis(200), 10, Clock.systemUTC(),
         new ProbeHealthLimits(Duration.ofSeconds(10), Duration.ofMinutes(10)));
     queues = new QueueEndpoint();
     operators = new RecordingWebhook();

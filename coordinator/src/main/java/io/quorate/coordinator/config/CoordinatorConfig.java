@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param pingUrl base of heartbeat ping URLs; empty means the public URL
  * @param deliveryRetryBase first retry delay of a failed notification; doubles per attempt
  * @param probeHealth when a probe region is disconnected or lagging, and stops voting
+ * @param deliveryClaim how long a node holds a delivery it is sending; after a node dies mid-send, another
+ *     node sends the delivery once this has passed. At least {@link #MIN_DELIVERY_CLAIM}, so a claim never
+ *     expires while its send is still running on a live node.
  */
 public record CoordinatorConfig(
     String httpHost,
@@ -35,7 +38,14 @@ public record CoordinatorConfig(
     Duration deliveryRetryBase,
     int deliveryMaxAttempts,
     Duration heartbeatSweepInterval,
-    ProbeHealthLimits probeHealth) {
+    ProbeHealthLimits probeHealth,
+    Duration deliveryClaim) {
+  /** The deadline of every call to a notification receiver (HTTP exchange or SMTP dialogue). */
+  public static final Duration NOTIFIER_TIMEOUT = Duration.ofSeconds(10);
+  /** The notifier timeout and two seconds to write the outcome. */
+  public static final Duration MIN_DELIVERY_CLAIM = NOTIFIER_TIMEOUT.plusSeconds(2);
+  /** A node that dies mid-send delays a page by at most this much. */
+  public static final Duration DEFAULT_DELIVERY_CLAIM = Duration.ofSeconds(30);
 
   public CoordinatorConfig {
     Objects.requireNonNull(httpHost, "http-host");
@@ -58,6 +68,22 @@ public record CoordinatorConfig(
     if (deliveryMaxAttempts < 1) {
       throw new ConfigException("delivery-max-attempts", "must be at least 1");
     }
+    if (deliveryClaim.compareTo(MIN_DELIVERY_CLAIM) < 0) {
+      throw new ConfigException("delivery-claim", "must be at least " + MIN_DELIVERY_CLAIM.toSeconds() + "s: the "
+          + NOTIFIER_TIMEOUT.toSeconds() + "s notifier timeout plus time to record the outcome, so a claim never"
+          + " expires while its send is running");
+    }
+  }
+
+  /** With the default delivery claim. */
+  public CoordinatorConfig(String httpHost, int httpPort, int grpcPort, Optional<String> dbUrl, Path dataDir,
+      String clusterHost, int clusterPort, List<HostPort> clusterMembers, Optional<Secret> adminToken,
+      Optional<Secret> probeToken, Optional<String> publicUrl, Optional<String> pingUrl, String nodeId,
+      Duration deliveryRetryBase, int deliveryMaxAttempts, Duration heartbeatSweepInterval,
+      ProbeHealthLimits probeHealth) {
+    this(httpHost, httpPort, grpcPort, dbUrl, dataDir, clusterHost, clusterPort, clusterMembers, adminToken, probeToken,
+        publicUrl, pingUrl, nodeId, deliveryRetryBase, deliveryMaxAttempts, heartbeatSweepInterval, probeHealth,
+        DEFAULT_DELIVERY_CLAIM);
   }
 
   /** Defaults for a single node on this machine; tests and the CLI adjust what they need. */
@@ -65,7 +91,7 @@ public record CoordinatorConfig(
     return new CoordinatorConfig("0.0.0.0", 8080, 9090, Optional.empty(), Path.of("quorate-data"),
         "127.0.0.1", 5701, List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), "coordinator-" + java.util.UUID.randomUUID().toString().substring(0, 8),
-        Duration.ofSeconds(1), 10, Duration.ofSeconds(1), ProbeHealthLimits.DEFAULTS);
+        Duration.ofSeconds(1), 10, Duration.ofSeconds(1), ProbeHealthLimits.DEFAULTS, DEFAULT_DELIVERY_CLAIM);
   }
 
   public String effectivePublicUrl(int actualHttpPort) {

@@ -21,17 +21,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends queued deliveries. Every coordinator node runs one; they share the work through PostgreSQL: a
- * node claims due rows with {@code FOR UPDATE SKIP LOCKED} and holds them for {@link #CLAIM} while
- * sending, so no two nodes send one delivery at once, and a node that dies mid-send only delays it
- * until the claim expires. Failures are retried with exponential backoff up to a maximum of attempts.
+ * node claims due rows with {@code FOR UPDATE SKIP LOCKED} and holds them for the claim (the config's
+ * {@code delivery-claim}) while sending, so no two nodes send one delivery at once, and a node that dies
+ * mid-send only delays it until the claim expires. Failures are retried with exponential backoff up to a
+ * maximum of attempts.
  */
 public final class DeliveryDispatcher {
   private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
-  /** Longer than any notifier's timeout, so a claim never expires while its send is still running. */
-  static final Duration CLAIM = Duration.ofSeconds(60);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
   private static final long POLL_MS = 500;
   private static final int BATCH = 20;
+  /** Every claim raises {@code attempts}: an unchanged count means no other node has claimed the delivery since. */
+  private static final String STILL_OURS = " WHERE id = $1 AND attempts = $2 AND state = 'pending'";
 
   private final Vertx vertx;
   private final Pool pool;
@@ -40,6 +41,8 @@ public final class DeliveryDispatcher {
   private final ChannelHealth health;
   private final Duration retryBase;
   private final int maxAttempts;
+  /** Longer than any notifier's timeout (checked by the config), so a claim never expires while its send runs. */
+  private final Duration claim;
   private final MeterRegistry registry;
   private long timerId = -1;
   private boolean polling;
@@ -48,7 +51,7 @@ public final class DeliveryDispatcher {
   private Future<Integer> currentPoll = Future.succeededFuture(0);
 
   public DeliveryDispatcher(Vertx vertx, Pool pool, Clock clock, ChannelTypes types, ChannelHealth health,
-      Duration retryBase, int maxAttempts, MeterRegistry registry) {
+      Duration retryBase, int maxAttempts, Duration claim, MeterRegistry registry) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
@@ -56,6 +59,7 @@ public final class DeliveryDispatcher {
     this.health = health;
     this.retryBase = retryBase;
     this.maxAttempts = maxAttempts;
+    this.claim = claim;
     this.registry = registry;
   }
 
@@ -105,7 +109,7 @@ public final class DeliveryDispatcher {
             + "   AND (claimed_until IS NULL OR claimed_until <= $1)"
             + "   ORDER BY next_attempt_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED)"
             + " RETURNING d.id, d.event, d.payload, d.attempts, c.id AS channel_id, " + ChannelStore.COLUMNS)
-        .execute(Tuple.of(utc(now), utc(now.plus(CLAIM))))
+        .execute(Tuple.of(utc(now), utc(now.plus(claim))))
         .map(rows -> {
           List<Claimed> claimed = new ArrayList<>();
           rows.forEach(row -> claimed.add(Claimed.of(row)));
@@ -150,7 +154,13 @@ public final class DeliveryDispatcher {
     }
   }
 
-  /** Writes the outcome of one attempt: delivered, to be retried at a later time, or failed for good. */
+  /**
+   * Writes the outcome of one attempt: delivered, to be retried at a later time, or failed for good. A success is
+   * always written: the receiver has it, whoever else tried. A failure is written only while this attempt still
+   * holds the delivery (pending, and no later claim raised {@code attempts}): a node whose send outlived its claim
+   * (a long pause, a stalled database) must not mark as failed what another node delivered meanwhile, nor free
+   * that node's claim for a third node to send again.
+   */
   private Future<Outcome> record(Claimed delivery, Throwable failure) {
     Instant now = clock.instant();
     if (failure == null) {
@@ -167,14 +177,14 @@ public final class DeliveryDispatcher {
       count("retry");
       log.warn("notification failed, will retry delivery={} channel={} attempt={} next={} error={}", delivery.id(),
           delivery.channel().name(), delivery.attempts(), next, error);
-      return update("UPDATE deliveries SET next_attempt_at = $2, claimed_until = NULL, last_error = $3 WHERE id = $1",
-          Tuple.of(delivery.id(), utc(next), error)).map(new Outcome(error, false));
+      return updateIfStillOurs(delivery, "next_attempt_at = $3, claimed_until = NULL, last_error = $4",
+          Tuple.of(delivery.id(), delivery.attempts(), utc(next), error)).map(new Outcome(error, false));
     }
     count("failed");
     log.error("notification failed for good delivery={} channel={} attempts={} error={}", delivery.id(),
         delivery.channel().name(), delivery.attempts(), error);
-    return update("UPDATE deliveries SET state = 'failed', claimed_until = NULL, last_error = $2 WHERE id = $1",
-        Tuple.of(delivery.id(), error)).map(new Outcome(error, !retryable));
+    return updateIfStillOurs(delivery, "state = 'failed', claimed_until = NULL, last_error = $3",
+        Tuple.of(delivery.id(), delivery.attempts(), error)).map(new Outcome(error, !retryable));
   }
 
   /** First retry after {@code retryBase}, doubling per attempt, capped. */
@@ -185,6 +195,17 @@ public final class DeliveryDispatcher {
 
   private Future<Void> update(String sql, Tuple args) {
     return pool.preparedQuery(sql).execute(args).mapEmpty();
+  }
+
+  /** @param args $1 the delivery id, $2 the attempts of this claim, then those of {@code assignments} */
+  private Future<Void> updateIfStillOurs(Claimed delivery, String assignments, Tuple args) {
+    return pool.preparedQuery("UPDATE deliveries SET " + assignments + STILL_OURS).execute(args).map(rows -> {
+      if (rows.rowCount() == 0) {
+        log.info("failed attempt not recorded: the delivery was taken over or delivered meanwhile delivery={} attempt={}",
+            delivery.id(), delivery.attempts());
+      }
+      return null;
+    });
   }
 
   private void count(String outcome) {

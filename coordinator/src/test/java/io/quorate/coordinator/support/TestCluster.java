@@ -33,12 +33,21 @@ public final class TestCluster implements AutoCloseable {
 
   /** @param clock every node's clock, e.g. a {@link TestClock} the test moves */
   public static TestCluster start(int size, TestDatabase database, Duration deliveryRetryBase, Clock clock) {
-    return start(size, database, deliveryRetryBase, clock, probeHealthFor(clock));
+    return start(size, database, deliveryRetryBase, 10, clock);
   }
 
-  /** @param probeHealth when a probe region counts as disconnected or lagging */
-  public static TestCluster start(int size, TestDatabase database, Duration deliveryRetryBase, Clock clock,
-      ProbeHealthLimits probeHealth) {
+  /** @param deliveryMaxAttempts attempts before a notification is marked failed */
+  public static TestCluster start(int size, TestDatabase database, Duration deliveryRetryBase, int deliveryMaxAttempts,
+      Clock clock) {
+    return start(size, database, deliveryRetryBase, deliveryMaxAttempts, clock, probeHealthFor(clock));
+  }
+
+  /**
+   * @param deliveryMaxAttempts attempts before a notification is marked failed
+   * @param probeHealth when a probe region counts as disconnected or lagging
+   */
+  public static TestCluster start(int size, TestDatabase database, Duration deliveryRetryBase, int deliveryMaxAttempts,
+      Clock clock, ProbeHealthLimits probeHealth) {
     List<HostPort> members = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       members.add(new HostPort("127.0.0.1", freePort()));
@@ -48,8 +57,8 @@ public final class TestCluster implements AutoCloseable {
       HostPort self = members.get(i);
       CoordinatorConfig config = new CoordinatorConfig("127.0.0.1", 0, 0, Optional.of(database.url()), Path.of("unused"),
           "127.0.0.1", self.port(), members, Optional.of(Secret.of(ADMIN_TOKEN)), Optional.of(Secret.of(PROBE_TOKEN)),
-          Optional.empty(), Optional.empty(), "coordinator-" + (i + 1), deliveryRetryBase, 10, Duration.ofMillis(200),
-          probeHealth);
+          Optional.empty(), Optional.empty(), "coordinator-" + (i + 1), deliveryRetryBase, deliveryMaxAttempts,
+          Duration.ofMillis(200), probeHealth);
       cluster.nodes.add(Coordinator.start(config, clock, (name, token) -> { }).await());
       cluster.running.add(true);
     }
