@@ -58,7 +58,7 @@ class IsolationTest {
         assertNormalRunsWereOnTime(normal(coordinator));
         Timer lateness = registry.get("quorate.probe.check.start.lateness").timer();
         double maxLateMs = lateness.max(TimeUnit.MILLISECONDS);
-        assertTrue(maxLateMs < HANG_TIMEOUT_MS / 4, "no run started anywhere near the hang timeout late: max "
+        assertTrue(maxLateMs < HANG_TIMEOUT_MS / 2, "no run started anywhere near the hang timeout late: max "
             + maxLateMs + " ms");
       } finally {
         probe.close().await();
@@ -79,7 +79,9 @@ class IsolationTest {
         assertEquals(Outcome.OUTCOME_UP, o.getOutcome(), o.getReason());
         if (i > 0) {
           long gap = o.getObservedAtMs() - observations.get(i - 1).getObservedAtMs();
-          assertTrue(gap < NORMAL_INTERVAL_MS + 400, o.getMonitorId() + " runs " + gap + " ms apart");
+          // A run held up by a hanging one would come HANG_TIMEOUT_MS late; half of that leaves room for a
+          // loaded 2-core machine (650 ms was exceeded under parallel builds) and still tells the two apart.
+          assertTrue(gap < NORMAL_INTERVAL_MS + HANG_TIMEOUT_MS / 2, o.getMonitorId() + " runs " + gap + " ms apart");
         }
       }
     }
