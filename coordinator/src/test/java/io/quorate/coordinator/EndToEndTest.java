@@ -196,6 +196,8 @@ class EndToEndTest {
     long settled = queues.requestCount("retired");
     Eventually.during(Duration.ofSeconds(3), "no more requests for a deleted monitor",
         () -> queues.requestCount("retired") == settled);
+    assertEquals(0, db.count("SELECT count(*) FROM observations WHERE monitor_id = ?::uuid", id),
+        "its history went with it, and runs that finished after the delete were not stored");
   }
 
   private Map<String, String> verdicts(String monitorId) {

@@ -81,9 +81,15 @@ public final class MonitorStore {
     return Future.failedFuture(error);
   }
 
+  /**
+   * Deletes the monitor and everything about it. Observations have no foreign key (it was too costly on
+   * their hot write path), so they are deleted here, after the monitor row: deleting it waits for any ingest
+   * holding its lock, and later ingests skip the monitor, so no observation of it can be left behind.
+   */
   public Future<Boolean> delete(UUID id) {
-    return pool.preparedQuery("DELETE FROM monitors WHERE id = $1").execute(Tuple.of(id))
-        .map(rows -> rows.rowCount() > 0);
+    return pool.withTransaction(tx -> tx.preparedQuery("DELETE FROM monitors WHERE id = $1").execute(Tuple.of(id))
+        .compose(deleted -> deleted.rowCount() == 0 ? Future.succeededFuture(false)
+            : tx.preparedQuery("DELETE FROM observations WHERE monitor_id = $1").execute(Tuple.of(id)).map(true)));
   }
 
   public Future<Optional<Monitor>> find(UUID id) {
