@@ -39,6 +39,8 @@ class FirstStartTest {
     String monitorId;
     try {
       assertEquals(List.of("admin token", "probe token"), announced.stream().sorted().toList());
+      // Events are acknowledged to probes once committed: the commit must reach the disk first.
+      assertTrue(readPostmasterOptions().contains("synchronous_commit=on"), readPostmasterOptions());
       Api api = new Api(first.httpPort(), tokens.get("admin token").reveal());
       monitorId = api.createMonitor(new JsonObject().put("name", "Survivor").put("type", "heartbeat").put("period", "1h"))
           .getString("id");
@@ -57,6 +59,15 @@ class FirstStartTest {
       assertEquals(401, new Api(second.httpPort(), "anything-else").get("/api/v1/monitors").status());
     } finally {
       second.close().await();
+    }
+  }
+
+  /** The command line the embedded PostgreSQL was started with. */
+  private String readPostmasterOptions() {
+    try {
+      return java.nio.file.Files.readString(dataDir.resolve("pg").resolve("postmaster.opts"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -29,6 +29,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
           .setOverrideWorkingDirectory(dataDir.resolve("pg-binaries").toAbsolutePath().toFile())
+          // zonky turns this off for test speed; here a commit must be on disk before a probe's events are
+          // acknowledged (and dropped from its spool) or a ping is answered 200.
+          .setServerConfig("synchronous_commit", "on")
           .start();
       log.info("embedded postgresql started port={} data={}", postgres.getPort(), pgData);
       return new EmbeddedDatabase(postgres);

@@ -29,6 +29,8 @@ public final class TestDatabase {
   public static synchronized TestDatabase create() {
     if (server == null) {
       try {
+        // zonky's synchronous_commit=off is kept here for speed: no test crashes PostgreSQL itself. The
+        // coordinator's own embedded PostgreSQL turns it on (EmbeddedDatabase, checked by FirstStartTest).
         server = EmbeddedPostgres.builder().start();
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -27,6 +27,8 @@ final class LocalDatabase implements AutoCloseable {
           .setDataDirectory(pgData)
           .setCleanDataDirectory(false)
           .setOverrideWorkingDirectory(dataDir.resolve("pg-binaries").toAbsolutePath().toFile())
+          // zonky turns this off for test speed; a commit must be on disk before events are acknowledged.
+          .setServerConfig("synchronous_commit", "on")
           // The launcher stops PostgreSQL itself, after the coordinators: no hook of its own.
           .setRegisterShutdownHook(false)
           .setPGStartupWait(Duration.ofSeconds(60))
