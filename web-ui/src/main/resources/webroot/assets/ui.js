@@ -76,12 +76,16 @@ window.Quorate = (function () {
    * fetch() with a timeout. Resolves to {status, body}; rejects only when the coordinator could not be
    * reached (network error or timeout), so callers can tell "unreachable" from an HTTP error.
    */
-  async function getJson(url, headers, timeoutMs) {
+  async function requestJson(method, url, headers, payload, timeoutMs) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const sending = payload !== undefined;
     try {
       const response = await fetch(url, {
-        headers: Object.assign({ Accept: "application/json" }, headers || {}),
+        method: method,
+        headers: Object.assign({ Accept: "application/json" }, sending ? { "Content-Type": "application/json" } : {},
+          headers || {}),
+        body: sending ? JSON.stringify(payload) : undefined,
         cache: "no-store",
         signal: controller.signal,
       });
@@ -97,28 +101,12 @@ window.Quorate = (function () {
     }
   }
 
-  /** POSTs a JSON body with a timeout; resolves to {status, body} like getJson. */
-  async function postJson(url, headers, payload, timeoutMs) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    try {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: Object.assign({ Accept: "application/json", "Content-Type": "application/json" }, headers || {}),
-        body: JSON.stringify(payload || {}),
-        cache: "no-store",
-        signal: controller.signal,
-      });
-      let body = null;
-      try {
-        body = await response.json();
-      } catch (e) {
-        body = null;
-      }
-      return { status: response.status, body: body };
-    } finally {
-      clearTimeout(timer);
-    }
+  function getJson(url, headers, timeoutMs) {
+    return requestJson("GET", url, headers, undefined, timeoutMs);
+  }
+
+  function postJson(url, headers, payload, timeoutMs) {
+    return requestJson("POST", url, headers, payload || {}, timeoutMs);
   }
 
   return { el, badge, parseTime, ago, duration, timeEl, getJson, postJson };
