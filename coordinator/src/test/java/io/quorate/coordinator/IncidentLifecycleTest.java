@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,6 +134,48 @@ class IncidentLifecycleTest {
     assertEquals(List.of("incident.escalated"), events(managers, monitor));
     assertEquals(200, act(id, "acknowledge", new JsonObject().put("by", "erin")).status(), "acknowledging twice is harmless");
     assertEquals("dana", incident(id).getString("acknowledged_by"));
+  }
+
+  @Test
+  void remindersHeldForWorkingHoursArriveAsOne() {
+    try (RecordingWebhook office = new RecordingWebhook()) {
+      String officeChannel = api.createChannel(new JsonObject().put("type", "webhook").put("name", "office")
+          .put("url", office.url()).put("working_hours", new JsonObject()
+              .put("days", new JsonArray(List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun")))
+              .put("start", "09:00").put("end", "17:00").put("time_zone", "UTC"))).getString("id");
+      JsonObject monitor = api.createMonitor(new JsonObject().put("name", "Invoice PDFs").put("type", "heartbeat")
+          .put("period", "1d").put("grace", "1d").put("urgency", "working_hours").put("remind_every", "1h")
+          .put("channels", new JsonArray().add(officeChannel)));
+      String monitorId = monitor.getString("id");
+      advanceToNext(LocalTime.of(18, 0));
+      String id = failAndWaitForIncident(monitor, "PDF renderer crashed").getString("id");
+      for (int reminder = 1; reminder <= 3; reminder++) {
+        clock.advance(Duration.ofHours(1));
+        int expected = reminder;
+        Eventually.until(WAIT, "reminder " + reminder + " is due and decided",
+            () -> incident(id).getInteger("reminders_sent") == expected);
+      }
+      Eventually.during(Duration.ofSeconds(1), "nothing reaches the office at night", () -> office.requestsFor(monitorId).isEmpty());
+
+      advanceToNext(LocalTime.of(9, 1));
+      Eventually.until(WAIT, "the morning brings the page and one reminder",
+          () -> office.requestsFor(monitorId).size() >= 2);
+      Eventually.during(Duration.ofSeconds(1), "not a reminder per hour of the night",
+          () -> office.requestsFor(monitorId).size() == 2);
+      // Both fell due at the opening of working hours and were sent together, in either order.
+      assertEquals(List.of("incident.opened", "incident.reminder"), events(office, monitor).stream().sorted().toList());
+      assertEquals(200, act(id, "resolve", new JsonObject().put("by", "erin").put("note", "renderer fixed")).status());
+    }
+  }
+
+  /** Moves the clock forward to the next {@code time} of day, UTC. */
+  private void advanceToNext(LocalTime time) {
+    java.time.ZonedDateTime now = clock.instant().atZone(java.time.ZoneOffset.UTC);
+    java.time.ZonedDateTime next = now.with(time);
+    if (!next.isAfter(now)) {
+      next = next.plusDays(1);
+    }
+    clock.advance(Duration.between(now, next));
   }
 
   @Test

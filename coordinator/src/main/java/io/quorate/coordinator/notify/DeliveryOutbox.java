@@ -11,7 +11,9 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -29,24 +31,41 @@ public final class DeliveryOutbox {
 
   /**
    * To the routed channels. With urgency {@code working_hours}, a channel that has working hours and is
-   * outside them gets its delivery due at their next start; every other delivery is due {@code now}.
+   * outside them gets its delivery due at their next start; every other delivery is due {@code now}. A
+   * reminder is not queued to a channel that has one on its way for this incident, or got one less than half a
+   * reminder period ago: a night of hourly reminders held for the morning arrives as one, not as a dozen
+   * followed by a fresh one a minute later.
    *
    * @return how many deliveries were queued
    */
   public static Future<Integer> enqueue(SqlClient tx, UUID incidentId, String event, JsonObject payload, Routing routing,
       Instant now) {
-    return routedChannels(tx, routing).compose(channels -> {
-      if (channels.size() == 0) {
-        return Future.succeededFuture(0);
-      }
+    Future<Set<UUID>> waiting = AlertEvent.REMINDER.event().equals(event)
+        ? channelsWithReminderWaiting(tx, incidentId, now) : Future.succeededFuture(Set.of());
+    return waiting.compose(skip -> routedChannels(tx, routing).compose(channels -> {
       List<UUID> ids = new ArrayList<>();
       List<OffsetDateTime> due = new ArrayList<>();
       for (Row channel : channels) {
-        ids.add(channel.getUUID("id"));
-        due.add(utc(dueAt(channel, routing, now)));
+        if (!skip.contains(channel.getUUID("id"))) {
+          ids.add(channel.getUUID("id"));
+          due.add(utc(dueAt(channel, routing, now)));
+        }
       }
-      return insert(tx, "incident_id", incidentId, event, payload, now, ids, due);
-    });
+      return ids.isEmpty() ? Future.succeededFuture(0) : insert(tx, "incident_id", incidentId, event, payload, now, ids, due);
+    }));
+  }
+
+  private static Future<Set<UUID>> channelsWithReminderWaiting(SqlClient tx, UUID incidentId, Instant now) {
+    return tx.preparedQuery("SELECT d.channel_id FROM deliveries d JOIN incidents i ON i.id = d.incident_id"
+            + " JOIN monitors m ON m.id = i.monitor_id WHERE d.incident_id = $1 AND d.event = $2"
+            + " AND (d.state = 'pending' OR d.state = 'delivered' AND d.delivered_at > $3::timestamptz"
+            + "   - (m.alerting ->> 'remind_every_ms')::bigint / 2 * interval '1 millisecond')")
+        .execute(Tuple.of(incidentId, AlertEvent.REMINDER.event(), utc(now)))
+        .map(rows -> {
+          Set<UUID> channels = new HashSet<>();
+          rows.forEach(row -> channels.add(row.getUUID("channel_id")));
+          return channels;
+        });
   }
 
   /**
