@@ -2,6 +2,7 @@ package io.quorate.coordinator.region;
 
 import static io.quorate.coordinator.db.Timestamps.utc;
 
+import io.quorate.coordinator.notify.Alert;
 import io.quorate.link.v1.Hello;
 import io.quorate.link.v1.ProbeHealth;
 import io.vertx.core.Future;
@@ -19,6 +20,7 @@ import java.util.Optional;
 public final class ProbeNodes {
   /** A node not heard from for this long is forgotten, and with it a region nobody runs any more. */
   public static final Duration FORGET_AFTER = Duration.ofDays(7);
+  private static final int MAX_DETAIL = 500;
 
   private ProbeNodes() {}
 
@@ -37,7 +39,7 @@ public final class ProbeNodes {
     return client.preparedQuery("UPDATE probe_nodes SET last_seen_at = $2, connectivity_ok = $3,"
             + " connectivity_detail = $4, events_pending = $5 WHERE node_id = $1")
         .execute(Tuple.of(hello.getNodeId(), utc(now), health.getConnectivityOk(),
-            shortened(health.getConnectivityDetail()), health.getEventsPending()))
+            Alert.shorten(health.getConnectivityDetail(), MAX_DETAIL), health.getEventsPending()))
         .mapEmpty();
   }
 
@@ -82,9 +84,5 @@ public final class ProbeNodes {
 
   private static Optional<Instant> instant(Row row, String column) {
     return Optional.ofNullable(row.getOffsetDateTime(column)).map(OffsetDateTime::toInstant);
-  }
-
-  private static String shortened(String detail) {
-    return detail.length() <= 500 ? detail : detail.substring(0, 499) + "…";
   }
 }

@@ -40,7 +40,7 @@ public final class RegionRoutes {
         .compose(regions -> RegionIncidents.recent(pool, clock.instant()).map(incidents -> {
           Instant now = clock.instant();
           JsonArray out = new JsonArray();
-          for (RegionHealth region : health.regions()) {
+          for (RegionHealth region : regions) {
             JsonObject incident = incidents.stream()
                 .filter(i -> i.region().equals(region.region()) && i.resolvedAt().isEmpty())
                 .findFirst().map(RegionIncidents.RegionIncident::toJson).orElse(null);
