@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -75,6 +76,8 @@ public final class ProbeLinkServer {
   private HttpServer httpServer;
   /** Set when this node starts shutting down: new streams are refused, so probes pick another node. */
   private volatile boolean leaving;
+  /** Disconnects being written: a shutdown waits for them, so the pool does not close under them. */
+  private final Set<Future<Void>> disconnectWrites = ConcurrentHashMap.newKeySet();
 
   public ProbeLinkServer(Vertx vertx, String nodeId, TokenVerifier probeTokens, Pool pool, Clock clock,
       MonitorStore monitors, ObservationIngest observations, PingIngest pings, MeterRegistry registry) {
@@ -126,7 +129,7 @@ public final class ProbeLinkServer {
     long started = System.nanoTime();
     List<Future<Void>> ended = sessions.stream().map(session -> session.goAway(SHUTTING_DOWN)).toList();
     int count = ended.size();
-    return Future.join(ended).<Void>mapEmpty()
+    return Future.join(ended).compose(v -> Future.join(List.copyOf(disconnectWrites))).<Void>mapEmpty()
         .timeout(grace.toMillis(), TimeUnit.MILLISECONDS)
         .onSuccess(v -> log.info("probe links handed over node={} streams={} took_ms={}", nodeId, count,
             (System.nanoTime() - started) / 1_000_000))
@@ -219,9 +222,11 @@ public final class ProbeLinkServer {
   void unregister(ProbeSession session) {
     sessions.remove(session);
     if (session.nodeId() != null) {
-      ProbeNodes.disconnected(pool, session.nodeId(), nodeId, session.linkedAt(), clock.instant())
+      Future<Void> write = ProbeNodes.disconnected(pool, session.nodeId(), nodeId, session.linkedAt(), clock.instant())
           .onFailure(error -> log.warn("probe disconnect not recorded node={} error={}", session.nodeId(),
               error.toString()));
+      disconnectWrites.add(write);
+      write.onComplete(done -> disconnectWrites.remove(write));
     }
   }
 
