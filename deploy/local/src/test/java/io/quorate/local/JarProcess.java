@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class JarProcess {
   /** Every process started by a test, killed when the test JVM exits, so none outlives a failed run. */
   private static final List<JarProcess> STARTED = new ArrayList<>();
+  private static final String PID_FILE = "pids";
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -60,6 +62,37 @@ final class JarProcess {
     synchronized (STARTED) {
       STARTED.add(this);
     }
+    rememberPid();
+  }
+
+  /**
+   * The pid goes to a file next to the logs: a test JVM killed outright runs no shutdown hook, so the next run
+   * ends what the last one left behind ({@link #killLeftovers}).
+   */
+  private void rememberPid() {
+    try {
+      Files.writeString(logDir.resolve(PID_FILE), process.pid() + "\n", StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Kills processes a previous run started from the Quorate jars and left running (only those: pids get reused). */
+  static void killLeftovers(Path logDir) throws IOException {
+    Path pids = logDir.resolve(PID_FILE);
+    if (!Files.exists(pids)) {
+      return;
+    }
+    for (String line : Files.readAllLines(pids)) {
+      ProcessHandle.of(Long.parseLong(line.strip()))
+          .filter(handle -> handle.info().commandLine().map(JarProcess::isQuorateJar).orElse(false))
+          .ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  private static boolean isQuorateJar(String commandLine) {
+    return commandLine.contains(JarLocator.COORDINATOR_JAR) || commandLine.contains(JarLocator.PROBE_JAR);
   }
 
   /** SIGKILL, as a crash or the OOM killer; waits until the process is gone. */

@@ -35,6 +35,8 @@ final class RegionalStack implements AutoCloseable {
 
   /** Starts PostgreSQL; the processes are launched by the test, in the order it chooses. */
   static RegionalStack prepare() throws Exception {
+    JarProcess.killLeftovers(DIR.resolve("logs"));
+    stopLeftoverPostgres(DIR.resolve("pg"));
     deleteRecursively(DIR);
     Files.createDirectories(DIR.resolve("logs"));
     JarLocator.Jars jars = JarLocator.locate(Optional.empty(), Path.of(""), Optional.empty());
@@ -95,6 +97,20 @@ final class RegionalStack implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A PostgreSQL left running by a test JVM that was killed outright: its pid is the first line of postmaster.pid. */
+  private static void stopLeftoverPostgres(Path dataDir) throws IOException {
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+    ProcessHandle.of(pid).filter(handle -> handle.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+        .ifPresent(handle -> {
+          handle.destroy(); // SIGTERM: PostgreSQL's "smart" shutdown
+          handle.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        });
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
