@@ -82,6 +82,7 @@ class RegionalClusterIT {
     mark(crashed.name() + " serving again");
 
     CoordinatorProcess leaving = stack.mostLinked();
+    List<ProbeProcess> onLeaving = stack.probes.stream().filter(p -> leaving.grpcAddress().equals(p.linkedTo())).toList();
     long terminatedAt = System.nanoTime();
     leaving.process().terminate();
     queueControl("/recover");
@@ -92,6 +93,10 @@ class RegionalClusterIT {
     assertEquals(SIGTERM_EXIT, leaving.process().awaitExit(Duration.ofSeconds(30)), "exits by itself, within its grace");
     mark(leaving.name() + " exited");
     assertTrue(leaving.process().log().contains("probe links handed over"), "its log: " + leaving.process().logFile());
+    for (ProbeProcess probe : onLeaving) {
+      assertTrue(probe.process().log().contains("probe link moving coordinator=" + leaving.grpcAddress()),
+          probe.region() + " was told to move (Goaway): " + probe.process().logFile());
+    }
 
     ItWait.until(WAIT, "every incident resolved", () -> incidents(" AND resolved_at IS NOT NULL") == MONITORS);
     ItWait.until(WAIT, "one recovery alert per monitor", () -> alerts("incident.resolved").size() == MONITORS);
