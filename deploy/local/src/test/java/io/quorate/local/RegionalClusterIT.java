@@ -72,16 +72,16 @@ class RegionalClusterIT {
     ItWait.until(WAIT, "one DOWN alert per monitor", () -> alerts("incident.opened").size() == MONITORS);
     mark("incidents opened and alerted");
 
-    CoordinatorProcess crashed = stack.mostLinked();
+    CoordinatorProcess crashed = stack.awaitMostLinked(WAIT);
     crashed.process().kill();
     mark("killed " + crashed.name() + " (SIGKILL)");
-    stack.probes.forEach(p -> p.awaitLinked(WAIT));
+    ItWait.until(WAIT, "every probe moved off " + crashed.name(), () -> stack.allProbesLinkedAwayFrom(crashed));
     mark("probes linked elsewhere");
     crashed.process().launch();
     crashed.awaitServing(START, 2);
     mark(crashed.name() + " serving again");
 
-    CoordinatorProcess leaving = stack.mostLinked();
+    CoordinatorProcess leaving = stack.awaitMostLinked(WAIT);
     List<ProbeProcess> onLeaving = stack.probes.stream().filter(p -> leaving.grpcAddress().equals(p.linkedTo())).toList();
     long terminatedAt = System.nanoTime();
     leaving.process().terminate();

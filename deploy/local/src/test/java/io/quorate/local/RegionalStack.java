@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -71,11 +72,16 @@ final class RegionalStack implements AutoCloseable {
         .orElseThrow(() -> new AssertionError("no coordinator is running"));
   }
 
-  /** The coordinator most probes are linked to now, or null when none is linked. */
-  CoordinatorProcess mostLinked() {
-    return coordinators.stream().filter(c -> c.process().alive())
-        .max(Comparator.comparingInt(CoordinatorProcess::regionsLinked))
-        .filter(c -> c.regionsLinked() > 0).orElse(null);
+  /** The coordinator most probes are linked to (the one whose stop moves them), once one has any. */
+  CoordinatorProcess awaitMostLinked(Duration timeout) {
+    CoordinatorProcess[] found = new CoordinatorProcess[1];
+    ItWait.until(timeout, "a coordinator with probes linked", () -> {
+      found[0] = coordinators.stream().filter(c -> c.process().alive())
+          .max(Comparator.comparingInt(CoordinatorProcess::regionsLinked))
+          .filter(c -> c.regionsLinked() > 0).orElse(null);
+      return found[0] != null;
+    });
+    return found[0];
   }
 
   /** True when every probe is linked to a coordinator other than {@code leaving}. */
