@@ -22,6 +22,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Coordinator {
   private static final Logger log = LoggerFactory.getLogger(Coordinator.class);
+  public static final long DEFAULT_SHUTDOWN_GRACE_SECONDS = 20;
   private final Vertx vertx;
   private final CoordinatorServices services;
   private final EmbeddedDatabase embedded;
@@ -112,11 +114,25 @@ public final class Coordinator {
     return vertx;
   }
 
-  /** Stops serving, hands probes over to other nodes (they reconnect), leaves the cluster. */
+  /** {@link #close(Duration)} with the default grace of {@value #DEFAULT_SHUTDOWN_GRACE_SECONDS} s. */
   public Future<Void> close() {
-    log.info("coordinator node stopping");
+    return close(Duration.ofSeconds(DEFAULT_SHUTDOWN_GRACE_SECONDS));
+  }
+
+  /**
+   * Graceful shutdown: {@code /health} turns 503, new probe streams are refused, each connected probe's
+   * received events are stored and acknowledged before it is told to move to another node (Goaway), the
+   * dispatcher finishes the sends under way, then the servers and the pool close and the node leaves the
+   * Hazelcast cluster. Nothing is acknowledged that is not committed; what a probe sent after the hand-over
+   * began is unacknowledged and sent again elsewhere.
+   *
+   * @param grace how long the probe hand-over may take (half of it) before streams are cut off; callers that
+   *     must exit in bounded time wait for the returned future with their own timeout, as {@code CoordinatorMain} does
+   */
+  public Future<Void> close(Duration grace) {
+    log.info("coordinator node stopping grace_ms={}", grace.toMillis());
     Promise<Void> stopped = Promise.promise(); // no context: completes on whichever thread finishes the close
-    services.close()
+    services.close(grace.dividedBy(2))
         .eventually(() -> embedded == null ? Future.succeededFuture()
             : vertx.executeBlocking(() -> {
               embedded.close(); // stops the postgres process: blocking

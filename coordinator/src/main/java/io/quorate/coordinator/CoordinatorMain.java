@@ -70,6 +70,9 @@ public final class CoordinatorMain implements Callable<Integer> {
       + " dies mid-send, another node sends it after this (default ${DEFAULT-VALUE}; at least 12s: the 10s notifier"
       + " timeout and time to record the outcome).")
   String deliveryClaim = "30s";
+  @Option(names = "--shutdown-grace", description = "On SIGTERM, how long the node may take to hand its probes over"
+      + " (stored, acknowledged, told to move) and leave the cluster before it exits anyway (default ${DEFAULT-VALUE}).")
+  String shutdownGrace = Coordinator.DEFAULT_SHUTDOWN_GRACE_SECONDS + "s";
 
   public static void main(String[] args) {
     int exit;
@@ -89,19 +92,34 @@ public final class CoordinatorMain implements Callable<Integer> {
   @Override
   public Integer call() {
     CoordinatorConfig config;
+    java.time.Duration grace;
     try {
       config = toConfig();
+      grace = duration("shutdown-grace", shutdownGrace);
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
       return 2;
     }
     Coordinator coordinator = Coordinator.start(config, Clock.systemUTC(), Coordinator.TokenAnnouncer.printing(System.out::println))
         .await(); // main thread, not an event loop
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("coordinator stopping node={}", config.nodeId());
-      coordinator.close().await();
-    }, "coordinator-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWithin(coordinator, config.nodeId(), grace),
+        "coordinator-shutdown"));
     return 0;
+  }
+
+  /**
+   * Runs in the JVM's shutdown hook (SIGTERM, Ctrl-C, System.exit), a thread of its own that may block: waits for
+   * the graceful close at most {@code grace}, then lets the JVM exit whatever is left (probes resend anything
+   * unacknowledged to another node; a delivery claim left behind is taken over once it runs out).
+   */
+  private static void stopWithin(Coordinator coordinator, String nodeId, java.time.Duration grace) {
+    log.info("coordinator stopping node={} shutdown_grace_ms={}", nodeId, grace.toMillis());
+    try {
+      coordinator.close(grace).await(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      log.warn("coordinator did not stop within the shutdown grace, exiting anyway node={} error={}", nodeId,
+          e.toString());
+    }
   }
 
   CoordinatorConfig toConfig() {

@@ -54,6 +54,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,11 +77,14 @@ final class CoordinatorServices {
   private final RegionHealthSweep regionHealth;
   private final HeldAlertRelease releases;
   private final WebClient webClient;
+  /** Set at the start of a shutdown: {@code /health} answers 503 "stopping" from then on. */
+  private final AtomicBoolean stopping;
 
   private CoordinatorServices(Context context, Pool pool, HttpServer http, ProbeLinkServer link, DeliveryDispatcher dispatcher,
       HeartbeatDecisions sweeper, IncidentReminders reminders, RegionHealthSweep regionHealth, HeldAlertRelease releases,
-      WebClient webClient) {
+      WebClient webClient, AtomicBoolean stopping) {
     this.context = context;
+    this.stopping = stopping;
     this.pool = pool;
     this.http = http;
     this.link = link;
@@ -119,8 +123,10 @@ final class CoordinatorServices {
     CheckTester tester = new CheckTester(vertx, clusterMembers);
     Router router = routes(vertx, config, clock, registry, pool, adminTokens, urls, monitors, pings, sweeper, tester, bus,
         lifecycle, new ChannelRoutes(channels, channelTypes, channelHealth), new RegionRoutes(pool, clock, regionHealth));
+    AtomicBoolean stopping = new AtomicBoolean();
     router.get("/health").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
-        .end(health(config, link, clusterMembers).encode()));
+        .setStatusCode(stopping.get() ? 503 : 200) // a load balancer stops sending traffic to a stopping node
+        .end(health(config, link, clusterMembers).put("status", stopping.get() ? "stopping" : "up").encode()));
 
     return bus.subscribe(link::monitorChanged)
         .compose(subscribed -> relay.start())
@@ -138,7 +144,7 @@ final class CoordinatorServices {
           log.info("coordinator started node={} http={} grpc={} cluster={}:{}", config.nodeId(), http.actualPort(),
               link.port(), config.clusterHost(), config.clusterPort());
           return new CoordinatorServices(Vertx.currentContext(), pool, http, link, dispatcher, sweeper, reminders,
-              regionHealth, releases, webClient);
+              regionHealth, releases, webClient, stopping);
         });
   }
 
@@ -192,20 +198,27 @@ final class CoordinatorServices {
     return link.port();
   }
 
-  /** Callable from any thread: the stop runs on the services' own event loop. */
-  Future<Void> close() {
+  /**
+   * Callable from any thread: the stop runs on the services' own event loop. First the probe links are
+   * handed over (what was received is stored and acknowledged, then each probe is told to move), and only
+   * then the dispatcher stops, so notifications those last events cause are sent or left for other nodes.
+   *
+   * @param linkGrace how long the probe links may take to hand over before they are cut off
+   */
+  Future<Void> close(Duration linkGrace) {
     Promise<Void> closed = Promise.promise();
-    context.runOnContext(v -> stopServices().onComplete(closed));
+    context.runOnContext(v -> stopServices(linkGrace).onComplete(closed));
     return closed.future();
   }
 
-  private Future<Void> stopServices() {
+  private Future<Void> stopServices(Duration linkGrace) {
+    stopping.set(true);
     sweeper.stop();
     reminders.stop();
     regionHealth.stop();
     releases.stop();
-    return dispatcher.stop()
-        .eventually(link::close)
+    return link.goAway(linkGrace)
+        .eventually(dispatcher::stop)
         .eventually(http::close)
         .eventually(() -> {
           webClient.close();

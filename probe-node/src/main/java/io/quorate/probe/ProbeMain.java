@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,11 @@ public final class ProbeMain implements Callable<Integer> {
       description = "URLs this probe fetches every 15 s to check its own network; when none answers, the "
           + "coordinators leave this region out of quorum votes. Default: judge from the checks themselves.")
   String connectivityUrls;
+  @Option(names = "--drain-timeout", paramLabel = "DURATION",
+      description = "On SIGTERM: pings get 503 and checks stop, then the node waits this long (e.g. 500ms, 15s, 1m) "
+          + "for the coordinators to acknowledge its spooled events before it exits; the rest is sent at next start "
+          + "(default ${DEFAULT-VALUE}).")
+  String drainTimeout = "15s";
   @Option(names = "--config", paramLabel = "FILE", description = "Properties file with option values.")
   Path configFile;
   @Option(names = "--check-config", description = "Print the effective configuration (token hidden) and exit.")
@@ -107,11 +113,18 @@ public final class ProbeMain implements Callable<Integer> {
       spec.commandLine().getErr().println("invalid configuration: --" + e.getMessage());
       return EXIT_CONFIG;
     }
+    Duration drain;
+    try {
+      drain = DrainTimeout.parse(drainTimeout);
+    } catch (ConfigException e) {
+      spec.commandLine().getErr().println("invalid configuration: --" + e.getMessage());
+      return EXIT_CONFIG;
+    }
     if (checkConfig) {
-      spec.commandLine().getOut().println(config.describe());
+      spec.commandLine().getOut().println(config.describe() + "\ndrain-timeout=" + drain.toMillis() + "ms");
       return 0;
     }
-    return start(config);
+    return start(config, drain);
   }
 
   ProbeConfig toConfig() {
@@ -141,7 +154,7 @@ public final class ProbeMain implements Callable<Integer> {
   }
 
   /** Runs on the main thread, so waiting for the start here blocks no event loop. */
-  private static int start(ProbeConfig config) {
+  private static int start(ProbeConfig config, Duration drainTimeout) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = ProbeVertx.create(registry);
     ProbeNode node;
@@ -155,7 +168,8 @@ public final class ProbeMain implements Callable<Integer> {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        node.close().await(SHUTDOWN_WAIT_S, TimeUnit.SECONDS);
+        // The drain ends itself at its timeout; the extra time bounds closing the link, server and spool.
+        node.drainAndClose(drainTimeout).await(drainTimeout.toSeconds() + SHUTDOWN_WAIT_S, TimeUnit.SECONDS);
         vertx.close().await(SHUTDOWN_WAIT_S, TimeUnit.SECONDS);
       } catch (Exception e) {
         log.warn("probe node did not stop cleanly error=\"{}\"", e.toString());

@@ -1,10 +1,12 @@
 package io.quorate.probe;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.quorate.probe.link.OutboxDrain;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -67,6 +69,17 @@ public final class ProbeNode {
 
   public ProbeConfig config() {
     return config;
+  }
+
+  /**
+   * Graceful shutdown: refuses new pings (503), stops the checks, waits up to {@code drainTimeout} for the
+   * coordinators to acknowledge every spooled event, then closes. What is not acknowledged by then stays in
+   * the spool and is sent at the next start; the log says which.
+   *
+   * @return the drain's result once the node is closed; fails only if closing fails
+   */
+  public Future<OutboxDrain.Result> drainAndClose(Duration drainTimeout) {
+    return verticle.drain(drainTimeout).compose(result -> close().map(result));
   }
 
   /** Stops checks, closes the link and the HTTP server. Calling it again returns the same Future. */

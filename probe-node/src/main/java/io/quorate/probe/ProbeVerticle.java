@@ -15,6 +15,7 @@ import io.quorate.probe.health.ConnectivityWatch;
 import io.quorate.probe.link.Assignments;
 import io.quorate.probe.link.LinkClient;
 import io.quorate.probe.link.Outbox;
+import io.quorate.probe.link.OutboxDrain;
 import io.quorate.probe.ping.HeartbeatTargets;
 import io.quorate.probe.ping.KnownTargetsFile;
 import io.quorate.probe.ping.PingRoutes;
@@ -27,13 +28,16 @@ import io.quorate.probe.target.VertxHostResolver;
 import io.quorate.probe.web.HealthRoutes;
 import io.quorate.probe.web.MetricsRoutes;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +62,10 @@ final class ProbeVerticle extends VerticleBase {
   private CheckClients checkClients;
   private HttpServer server;
   private Spool spool;
+  private Outbox outbox;
+  private PingsInFlight pingsInFlight;
+  /** Set when a graceful shutdown begins: pings are refused with 503 and new assignments are ignored. */
+  private volatile boolean stopping;
   private final HeartbeatTargets heartbeats = new HeartbeatTargets();
   private long saveTargets = -1;
   private boolean savingTargets;
@@ -92,8 +100,8 @@ final class ProbeVerticle extends VerticleBase {
 
   private Future<?> startWith(Spool opened) {
     spool = opened;
-    Outbox outbox = new Outbox(config.outboxCapacity(), spool, context, registry);
-    PingsInFlight pingsInFlight = new PingsInFlight();
+    outbox = new Outbox(config.outboxCapacity(), spool, context, registry);
+    pingsInFlight = new PingsInFlight();
     heartbeats.takeChanges();
     saveTargets = vertx.setPeriodic(SAVE_TARGETS_EVERY_MS, id -> saveChangedTargets());
     checkClients = new CheckClients(vertx, config.maxConcurrentChecks() + RunOnce.MAX_AT_ONCE);
@@ -106,12 +114,13 @@ final class ProbeVerticle extends VerticleBase {
     }, registry);
     canary = new CanaryCheck(vertx, config.connectivityUrls(), connectivity);
     canary.start();
-    link = new LinkClient(vertx, config, outbox, assignments(scheduler, heartbeats),
+    link = new LinkClient(vertx, config, outbox, unlessStopping(assignments(scheduler, heartbeats)),
         new RunOnce(runner, clock, config.region()), registry, new SecureRandom(),
         sentSeq -> Math.min(clock.millis(), Math.min(outbox.oldestPingAfter(sentSeq), pingsInFlight.oldest())),
         () -> health(connectivity, outbox));
 
     Router router = Router.router(vertx);
+    router.route("/ping/*").handler(this::refuseWhileStopping);
     new PingRoutes(heartbeats, outbox, pingsInFlight, clock, config.maxPingBodyBytes(), config.pingRatePerSecond(),
         registry).mount(router);
     new HealthRoutes(config, link, scheduler, heartbeats, outbox).mount(router);
@@ -126,6 +135,55 @@ final class ProbeVerticle extends VerticleBase {
           link.start();
         })
         .onFailure(error -> stop());
+  }
+
+  /**
+   * The first part of a graceful shutdown: refuses new pings (503, the worker retries, against another probe
+   * node behind the same name or this one after its restart), stops the checks, then waits for the coordinators
+   * to acknowledge everything spooled, at most {@code timeout}. Callable from any thread; the HTTP server stays
+   * up meanwhile, so {@code /health} and {@code /metrics} show the drain.
+   */
+  Future<OutboxDrain.Result> drain(Duration timeout) {
+    Promise<OutboxDrain.Result> drained = Promise.promise();
+    context.runOnContext(v -> {
+      if (outbox == null) {
+        drained.complete(new OutboxDrain.Result(0, 0));
+        return;
+      }
+      stopping = true;
+      scheduler.close();
+      OutboxDrain.run(vertx, outbox, () -> pingsInFlight.oldest() == Long.MAX_VALUE, timeout).onComplete(drained);
+    });
+    return drained.future();
+  }
+
+  private void refuseWhileStopping(RoutingContext ctx) {
+    if (!stopping) {
+      ctx.next();
+      return;
+    }
+    ctx.response().setStatusCode(503).putHeader("Retry-After", "5").putHeader("Connection", "close")
+        .putHeader("Content-Type", "text/plain; charset=utf-8")
+        .end("probe node shutting down: not accepting pings, retry in a few seconds or send to another probe node");
+  }
+
+  /** A coordinator the link reconnects to while the node drains would otherwise start the checks again. */
+  private Assignments unlessStopping(Assignments assignments) {
+    return new Assignments() {
+      @Override
+      public void replace(AssignmentSnapshot snapshot) {
+        if (!stopping) {
+          assignments.replace(snapshot);
+        }
+      }
+
+      @Override
+      public void apply(AssignmentChange change) {
+        if (!stopping) {
+          assignments.apply(change);
+        }
+      }
+    };
   }
 
   private void saveChangedTargets() {

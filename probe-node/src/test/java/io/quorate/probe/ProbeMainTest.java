@@ -86,6 +86,22 @@ class ProbeMainTest {
   }
 
   @Test
+  void theDrainTimeoutDefaultsTo15SecondsAndAnInvalidOneExitsWith2() {
+    Run defaults = run(Map.of(), "--region", "eu-west", "--coordinator", "h:1", "--probe-token", "t", "--check-config");
+    assertEquals(0, defaults.exit(), defaults.err());
+    assertTrue(defaults.out().contains("drain-timeout=15000ms"), defaults.out());
+
+    Run environment = run(Map.of("QUORATE_DRAIN_TIMEOUT", "500ms"), "--region", "eu-west", "--coordinator", "h:1",
+        "--probe-token", "t", "--check-config");
+    assertTrue(environment.out().contains("drain-timeout=500ms"), environment.out());
+
+    Run invalid = run(Map.of(), "--region", "eu-west", "--coordinator", "h:1", "--probe-token", "t",
+        "--drain-timeout", "soon", "--check-config");
+    assertEquals(2, invalid.exit());
+    assertTrue(invalid.err().contains("--drain-timeout: must be a duration such as 500ms, 15s or 1m"), invalid.err());
+  }
+
+  @Test
   void anInvalidRangeExitsWith2NamingTheOption() {
     Run run = run(Map.of(), "--region", "eu-west", "--coordinator", "h:1", "--probe-token", "t",
         "--allow-targets", "10.0.0.0/33", "--check-config");

@@ -36,6 +36,7 @@ import io.vertx.grpc.server.GrpcServerRequest;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,7 +44,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +61,7 @@ public final class ProbeLinkServer {
   private static final long MAX_MESSAGE_BYTES = 4L * 1024 * 1024;
   private static final int STREAM_WINDOW_BYTES = 1024 * 1024;
   private static final int CONNECTION_WINDOW_BYTES = 4 * 1024 * 1024;
+  private static final String SHUTTING_DOWN = "coordinator node shutting down";
   private final Vertx vertx;
   private final String nodeId;
   private final TokenVerifier probeTokens;
@@ -70,6 +74,10 @@ public final class ProbeLinkServer {
   private final Set<ProbeSession> sessions = new CopyOnWriteArraySet<>();
   private volatile BiConsumer<ConnectedProbe, CheckRunResult> checkResults = (probe, result) -> {};
   private HttpServer httpServer;
+  /** Set when this node starts shutting down: new streams are refused, so probes pick another node. */
+  private volatile boolean leaving;
+  /** Disconnects being written: a shutdown waits for them, so the pool does not close under them. */
+  private final Set<Future<Void>> disconnectWrites = ConcurrentHashMap.newKeySet();
 
   public ProbeLinkServer(Vertx vertx, String nodeId, TokenVerifier probeTokens, Pool pool, Clock clock,
       MonitorStore monitors, ObservationIngest observations, PingIngest pings, MeterRegistry registry) {
@@ -108,6 +116,34 @@ public final class ProbeLinkServer {
   public Future<Void> close() {
     sessions.forEach(ProbeSession::shutdown);
     return httpServer == null ? Future.succeededFuture() : httpServer.close();
+  }
+
+  /**
+   * The graceful part of a shutdown: refuses new streams, then lets every session store what it has
+   * received, acknowledge it and tell its probe to move to another node ({@code Goaway}), then stops
+   * listening. Sessions that have not ended within {@code grace} are cut off; their unacknowledged events
+   * are sent again by the probe elsewhere, so the bound costs time on the other node, never an event.
+   */
+  public Future<Void> goAway(Duration grace) {
+    leaving = true;
+    long started = System.nanoTime();
+    List<Future<Void>> ended = sessions.stream().map(session -> session.goAway(SHUTTING_DOWN)).toList();
+    int count = ended.size();
+    return Future.join(ended).compose(v -> Future.join(List.copyOf(disconnectWrites))).<Void>mapEmpty()
+        .timeout(grace.toMillis(), TimeUnit.MILLISECONDS)
+        .onSuccess(v -> log.info("probe links handed over node={} streams={} took_ms={}", nodeId, count,
+            (System.nanoTime() - started) / 1_000_000))
+        .onFailure(late -> log.warn("probe links not handed over within grace node={} grace_ms={} open_streams={}",
+            nodeId, grace.toMillis(), sessions.size()))
+        .otherwiseEmpty()
+        .compose(v -> close());
+  }
+
+  private boolean refusedWhileLeaving(GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream) {
+    if (leaving) {
+      stream.response().status(GrpcStatus.UNAVAILABLE).statusMessage(SHUTTING_DOWN).end();
+    }
+    return leaving;
   }
 
   /** Sends the changed (or deleted) monitor to the probes connected to this node that it concerns. */
@@ -158,6 +194,9 @@ public final class ProbeLinkServer {
   }
 
   private void accept(GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream) {
+    if (refusedWhileLeaving(stream)) {
+      return;
+    }
     String token = TokenVerifier.bearer(stream.headers().get("authorization"));
     if (!probeTokens.matches(token)) {
       log.warn("probe link refused: wrong or missing probe token remote={}", stream.connection().remoteAddress());
@@ -183,9 +222,11 @@ public final class ProbeLinkServer {
   void unregister(ProbeSession session) {
     sessions.remove(session);
     if (session.nodeId() != null) {
-      ProbeNodes.disconnected(pool, session.nodeId(), nodeId, session.linkedAt(), clock.instant())
+      Future<Void> write = ProbeNodes.disconnected(pool, session.nodeId(), nodeId, session.linkedAt(), clock.instant())
           .onFailure(error -> log.warn("probe disconnect not recorded node={} error={}", session.nodeId(),
               error.toString()));
+      disconnectWrites.add(write);
+      write.onComplete(done -> disconnectWrites.remove(write));
     }
   }
 

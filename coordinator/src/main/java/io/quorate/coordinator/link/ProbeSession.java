@@ -5,12 +5,15 @@ import io.quorate.link.v1.AssignmentChange;
 import io.quorate.link.v1.AssignmentSnapshot;
 import io.quorate.link.v1.CoordinatorMessage;
 import io.quorate.link.v1.Event;
+import io.quorate.link.v1.Goaway;
 import io.quorate.link.v1.Hello;
 import io.quorate.link.v1.ProbeMessage;
 import io.quorate.link.v1.RunCheck;
 import io.quorate.link.v1.Watermark;
 import io.quorate.link.v1.Welcome;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.GrpcServerRequest;
@@ -54,11 +57,17 @@ final class ProbeSession {
   /** The newest watermark received and not yet recorded: it is recorded once its events are stored. */
   private Watermark pendingWatermark;
   private boolean recordingWatermark;
+  /** The node is shutting down: store what was received, acknowledge it, send Goaway, end (see {@link #goAway}). */
+  private boolean leaving;
+  private String leavingReason;
+  private final Context context;
+  private final Promise<Void> ended = Promise.promise();
 
   ProbeSession(Vertx vertx, GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream, ProbeLinkServer server) {
     this.vertx = vertx;
     this.stream = stream;
     this.server = server;
+    this.context = vertx.getOrCreateContext(); // the stream's event loop: its handlers and state belong to it
   }
 
   void start() {
@@ -160,9 +169,12 @@ final class ProbeSession {
     List<Event> batch = nextBatch();
     if (batch.isEmpty()) {
       sendAck();
+      if (leaving) {
+        sayGoaway();
+      }
       return;
     }
-    if (paused && waiting.size() < RESUME_BELOW) {
+    if (paused && !leaving && waiting.size() < RESUME_BELOW) {
       paused = false;
       stream.resume();
     }
@@ -248,6 +260,7 @@ final class ProbeSession {
       return;
     }
     closed = true;
+    ended.tryComplete();
     vertx.cancelTimer(keepaliveTimer);
     server.unregister(this);
     if (hello != null) {
@@ -269,5 +282,43 @@ final class ProbeSession {
   Future<Void> shutdown() {
     close(GrpcStatus.UNAVAILABLE, "coordinator node shutting down");
     return Future.succeededFuture();
+  }
+
+  /**
+   * Graceful hand-over when this node shuts down: stops reading (what the probe sends from now on stays
+   * unacknowledged and goes to the next coordinator), stores every event already received, acknowledges
+   * them, tells the probe to move ({@link Goaway}) and ends the stream. Callable from any thread.
+   *
+   * @return completes when the stream has ended, whether by the Goaway or by a failure (a failed store is
+   *     not acknowledged, so the probe sends those events again elsewhere)
+   */
+  Future<Void> goAway(String reason) {
+    context.runOnContext(v -> startLeaving(reason));
+    return ended.future();
+  }
+
+  private void startLeaving(String reason) {
+    if (closed || leaving) {
+      return;
+    }
+    if (hello == null) {
+      close(GrpcStatus.UNAVAILABLE, reason);
+      return;
+    }
+    leaving = true;
+    leavingReason = reason;
+    stream.pause();
+    storeNext(); // when nothing is waiting or being stored, this acknowledges and says Goaway at once
+  }
+
+  /** Everything received is stored and acknowledged: the probe may move without resending any of it. */
+  private void sayGoaway() {
+    if (storing || closed) {
+      return;
+    }
+    write(CoordinatorMessage.newBuilder()
+        .setGoaway(Goaway.newBuilder().setReason(leavingReason).setAckedSeq(ackedSeq)).build());
+    log.info("probe asked to move region={} node={} acked_seq={}", hello.getRegion(), hello.getNodeId(), ackedSeq);
+    close(GrpcStatus.OK, leavingReason);
   }
 }

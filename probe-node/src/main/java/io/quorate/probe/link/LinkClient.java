@@ -3,6 +3,7 @@ package io.quorate.probe.link;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quorate.link.v1.Goaway;
 import io.quorate.link.v1.ProbeHealth;
 import io.quorate.probe.HostPort;
 import io.quorate.probe.ProbeConfig;
@@ -52,6 +53,8 @@ public final class LinkClient {
   private int failedAttempts;
   private long reconnectTimer = -1;
   private boolean closing;
+  /** The last stream ended with a Goaway: the next coordinator is tried at once, not after a backoff. */
+  private boolean reconnectAtOnce;
   private volatile boolean connected;
   private volatile HostPort connectedTo;
 
@@ -147,7 +150,7 @@ public final class LinkClient {
     if (closing) {
       return;
     }
-    long delay = backoff.delayMs(failedAttempts++);
+    long delay = nextDelayMs();
     if (refused) {
       log.warn("{} coordinator={} retry_in_ms={}", reason, stream.target(), delay);
     } else if (wasConnected) {
@@ -157,6 +160,28 @@ public final class LinkClient {
           delay);
     }
     reconnects.increment();
-    reconnectTimer = vertx.setTimer(delay, id -> connect());
+    reconnectTimer = vertx.setTimer(Math.max(1, delay), id -> connect());
+  }
+
+  /**
+   * The coordinator is shutting down and has acknowledged everything it stored (see Goaway in the proto): this
+   * stream ends, and the next coordinator in the list is tried at once. Unacknowledged events go there.
+   */
+  void movedAway(LinkStream stream, Goaway goaway) {
+    if (stream != current) {
+      return;
+    }
+    log.info("probe link moving coordinator={} reason=\"{}\" acked_seq={} unacked_events={}", stream.target(),
+        goaway.getReason(), goaway.getAckedSeq(), outbox.size());
+    reconnectAtOnce = true;
+    stream.close("coordinator asked this probe to move: " + goaway.getReason());
+  }
+
+  private long nextDelayMs() {
+    if (reconnectAtOnce) {
+      reconnectAtOnce = false;
+      return 0;
+    }
+    return backoff.delayMs(failedAttempts++);
   }
 }

@@ -157,6 +157,7 @@ final class LinkStream {
       case CHANGE -> assignments.apply(message.getChange());
       case ACK -> outbox.ack(message.getAck().getSeq());
       case RUN_CHECK -> runRequests.run(message.getRunCheck(), this::sendResult);
+      case GOAWAY -> owner.movedAway(this, message.getGoaway());
       default -> log.debug("probe link ignored an empty message coordinator={}", target);
     }
   }
