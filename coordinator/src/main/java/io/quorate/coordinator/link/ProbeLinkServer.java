@@ -4,12 +4,18 @@ import static io.quorate.coordinator.db.Timestamps.utc;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quorate.coordinator.auth.TokenVerifier;
+import io.quorate.coordinator.config.GrpcTls;
 import io.quorate.coordinator.heartbeat.IncomingPing;
 import io.quorate.coordinator.heartbeat.PingIngest;
 import io.quorate.coordinator.heartbeat.Watermarks;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorStore;
 import io.quorate.coordinator.project.Project;
+import io.quorate.coordinator.probetoken.LinkRefusedException;
+import io.quorate.coordinator.probetoken.ProbeAuthenticator;
+import io.quorate.coordinator.probetoken.ProbeCredential;
+import io.quorate.coordinator.probetoken.RefusalReason;
+import io.quorate.coordinator.probetoken.Refusals;
 import io.quorate.coordinator.project.ProjectStore;
 import io.quorate.coordinator.quorum.IncomingObservation;
 import io.quorate.coordinator.quorum.ObservationIngest;
@@ -45,22 +51,29 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts probe links on this coordinator node: checks the probe token before reading anything, hands
- * each stream to a {@link ProbeSession}, stores the events they carry, and pushes assignment changes to
- * the probes connected here when any node announces a monitor change.
+ * Accepts probe links on this coordinator node: checks the probe token before reading anything (refusals are
+ * logged without the token and recorded for the API), hands each stream to a {@link ProbeSession}, stores the
+ * events they carry, and pushes assignment changes to the probes connected here when any node announces a
+ * monitor change.
  */
 public final class ProbeLinkServer {
   private static final Logger log = LoggerFactory.getLogger(ProbeLinkServer.class);
   private static final long MAX_MESSAGE_BYTES = 4L * 1024 * 1024;
   private static final int STREAM_WINDOW_BYTES = 1024 * 1024;
   private static final int CONNECTION_WINDOW_BYTES = 4 * 1024 * 1024;
+  /** Sent by probes beside Hello, so a link refused before any message is read still shows its region. */
+  private static final String REGION_HEADER = "quorate-region";
+  private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,40}");
   private final Vertx vertx;
   private final String nodeId;
-  private final TokenVerifier probeTokens;
+  private final ProbeAuthenticator probeTokens;
+  private final Refusals refusals;
   private final Pool pool;
   private final Clock clock;
   private final MonitorStore monitors;
@@ -71,11 +84,12 @@ public final class ProbeLinkServer {
   private volatile BiConsumer<ConnectedProbe, CheckRunResult> checkResults = (probe, result) -> {};
   private HttpServer httpServer;
 
-  public ProbeLinkServer(Vertx vertx, String nodeId, TokenVerifier probeTokens, Pool pool, Clock clock,
-      MonitorStore monitors, ObservationIngest observations, PingIngest pings, MeterRegistry registry) {
+  public ProbeLinkServer(Vertx vertx, String nodeId, ProbeAuthenticator probeTokens, Refusals refusals, Pool pool,
+      Clock clock, MonitorStore monitors, ObservationIngest observations, PingIngest pings, MeterRegistry registry) {
     this.vertx = vertx;
     this.nodeId = nodeId;
     this.probeTokens = probeTokens;
+    this.refusals = refusals;
     this.pool = pool;
     this.clock = clock;
     this.monitors = monitors;
@@ -85,7 +99,8 @@ public final class ProbeLinkServer {
     registry.gauge("quorate_probe_links", sessions, Set::size);
   }
 
-  public Future<HttpServer> listen(String host, int port) {
+  /** @param tls the link's certificate, and the CA of client certificates when probes must present one */
+  public Future<HttpServer> listen(String host, int port, Optional<GrpcTls> tls) {
     // Above the 256 KiB default: an EventBatch of up to 128 KiB, or an event with a large ping body, must fit.
     GrpcServer grpc = GrpcServer.server(vertx, new GrpcServerOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
     grpc.callHandler(ProbeLinkGrpcService.Connect, this::accept);
@@ -94,6 +109,7 @@ public final class ProbeLinkServer {
     HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
         .setInitialSettings(new Http2Settings().setInitialWindowSize(STREAM_WINDOW_BYTES))
         .setHttp2ConnectionWindowSize(CONNECTION_WINDOW_BYTES);
+    tls.ifPresent(certificates -> LinkServerTls.apply(options, certificates));
     return vertx.createHttpServer(options)
         .requestHandler(grpc)
         .listen()
@@ -157,15 +173,66 @@ public final class ProbeLinkServer {
     checkResults.accept(new ConnectedProbe(session.region(), session.nodeId()), result);
   }
 
+  /** Nothing is read from the stream until its token is known; then a session takes it, or it is refused. */
   private void accept(GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream) {
-    String token = TokenVerifier.bearer(stream.headers().get("authorization"));
-    if (!probeTokens.matches(token)) {
-      log.warn("probe link refused: wrong or missing probe token remote={}", stream.connection().remoteAddress());
-      registry.counter("quorate_probe_links_refused_total").increment();
-      stream.response().status(GrpcStatus.UNAUTHENTICATED).statusMessage("wrong or missing probe token").end();
-      return;
+    stream.pause();
+    Optional<String> claimed = Optional.ofNullable(stream.headers().get(REGION_HEADER))
+        .filter(region -> REGION.matcher(region).matches());
+    probeTokens.authenticate(TokenVerifier.bearer(stream.headers().get("authorization")))
+        .compose(credential -> claimed.isEmpty() || credential.allows(claimed.get()) ? Future.succeededFuture(credential)
+            : Future.failedFuture(wrongRegion(credential, claimed.get())))
+        .onSuccess(credential -> {
+          new ProbeSession(vertx, stream, this, credential).start();
+          stream.resume();
+        })
+        .onFailure(error -> {
+          if (error instanceof LinkRefusedException refused) {
+            GrpcStatus status = refused(stream, claimed, refused);
+            stream.response().status(status).statusMessage(refused.getMessage()).end();
+          } else {
+            log.warn("probe link not accepted: token not checked remote={} error={}", remoteHost(stream), error.toString());
+            stream.response().status(GrpcStatus.UNAVAILABLE).statusMessage("could not check the probe token").end();
+          }
+        });
+  }
+
+  static LinkRefusedException wrongRegion(ProbeCredential credential, String claimed) {
+    String speaksFor = credential instanceof ProbeCredential.RegionToken token ? token.region() : "?";
+    return new LinkRefusedException(RefusalReason.WRONG_REGION, "this probe token speaks for region " + speaksFor
+        + ", not " + claimed, credential.tokenId());
+  }
+
+  /** Logs (never the token) and records a refused link; returns the status to end its stream with. */
+  GrpcStatus refused(GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream, Optional<String> regionClaimed,
+      LinkRefusedException refusal) {
+    String remote = remoteHost(stream);
+    log.warn("probe link refused reason={} message=\"{}\" region_claimed={} token_id={} remote={}",
+        refusal.reason().code(), refusal.getMessage(), regionClaimed.orElse("-"),
+        refusal.tokenId().map(UUID::toString).orElse("-"), remote);
+    registry.counter("quorate_probe_links_refused_total", "reason", refusal.reason().code()).increment();
+    refusals.record(new Refusals.Refusal(clock.instant(), nodeId, remote, regionClaimed, refusal.tokenId(),
+            refusal.reason(), refusal.getMessage()))
+        .onFailure(error -> log.warn("probe link refusal not recorded error={}", error.toString()));
+    return refusal.reason().denied() ? GrpcStatus.PERMISSION_DENIED : GrpcStatus.UNAUTHENTICATED;
+  }
+
+  private static String remoteHost(GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream) {
+    var address = stream.connection().remoteAddress();
+    return address == null ? "unknown" : address.hostAddress() == null ? address.toString() : address.hostAddress();
+  }
+
+  /** The enrollment tokens of the links on this node. */
+  public Set<UUID> tokensInUse() {
+    return sessions.stream().flatMap(session -> session.credential().tokenId().stream()).collect(Collectors.toSet());
+  }
+
+  /** Ends this node's links that present one of these (revoked) tokens; the probes are refused when they retry. */
+  public void closeLinksOf(Set<UUID> revokedTokens) {
+    for (ProbeSession session : sessions) {
+      if (session.credential().tokenId().filter(revokedTokens::contains).isPresent()) {
+        session.close(GrpcStatus.UNAUTHENTICATED, RefusalReason.REVOKED_TOKEN.message());
+      }
     }
-    new ProbeSession(vertx, stream, this).start();
   }
 
   /** Adds a welcomed session and returns the full assignment for its region. */

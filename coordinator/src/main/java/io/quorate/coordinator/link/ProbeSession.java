@@ -1,5 +1,6 @@
 package io.quorate.coordinator.link;
 
+import io.quorate.coordinator.probetoken.ProbeCredential;
 import io.quorate.link.v1.Ack;
 import io.quorate.link.v1.AssignmentChange;
 import io.quorate.link.v1.AssignmentSnapshot;
@@ -19,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ final class ProbeSession {
   private final Vertx vertx;
   private final GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream;
   private final ProbeLinkServer server;
+  private final ProbeCredential credential;
   private final Deque<Event> waiting = new ArrayDeque<>();
   private Hello hello;
   private Instant linkedAt;
@@ -55,10 +58,17 @@ final class ProbeSession {
   private Watermark pendingWatermark;
   private boolean recordingWatermark;
 
-  ProbeSession(Vertx vertx, GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream, ProbeLinkServer server) {
+  ProbeSession(Vertx vertx, GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream, ProbeLinkServer server,
+      ProbeCredential credential) {
     this.vertx = vertx;
     this.stream = stream;
     this.server = server;
+    this.credential = credential;
+  }
+
+  /** Whom the link's token speaks for. */
+  ProbeCredential credential() {
+    return credential;
   }
 
   void start() {
@@ -138,9 +148,14 @@ final class ProbeSession {
       close(GrpcStatus.INVALID_ARGUMENT, "Hello needs a region of lowercase letters, digits and dashes and a node id");
       return;
     }
+    if (!credential.allows(candidate.getRegion())) {
+      var refusal = ProbeLinkServer.wrongRegion(credential, candidate.getRegion());
+      close(server.refused(stream, Optional.of(candidate.getRegion()), refusal), refusal.getMessage());
+      return;
+    }
     hello = candidate;
-    log.info("probe connected region={} node={} version={} remote={}", hello.getRegion(), hello.getNodeId(),
-        hello.getVersion(), stream.connection().remoteAddress());
+    log.info("probe connected region={} node={} version={} token_id={} remote={}", hello.getRegion(),
+        hello.getNodeId(), hello.getVersion(), credential.describe(), stream.connection().remoteAddress());
     write(CoordinatorMessage.newBuilder().setWelcome(Welcome.newBuilder().setCoordinatorNodeId(server.nodeId())
         .setAcceptsEventBatches(true).setAcceptsWatermarks(true).setAcceptsHealth(true)).build());
     keepaliveTimer = vertx.setPeriodic(KEEPALIVE_MS, id -> sendAck());

@@ -71,6 +71,7 @@ public final class LinkClient {
         .setProtocolVersion(HttpVersion.HTTP_2)
         .setHttp2ClearTextUpgrade(false)
         .setConnectTimeout((int) config.linkConnectTimeout().toMillis());
+    LinkClientTls.apply(http, config.linkTls());
     this.grpc = GrpcClient.client(vertx, new GrpcClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES), http);
     this.reconnects = Counter.builder("quorate.probe.link.reconnects")
         .description("Times the link to a coordinator was reopened").register(registry);

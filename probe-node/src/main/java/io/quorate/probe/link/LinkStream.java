@@ -96,6 +96,8 @@ final class LinkStream {
     }
     request = started;
     request.headers().set("authorization", "Bearer " + config.probeToken().reveal());
+    // Lets the coordinator refuse a token of another region, and show the region, before reading any message.
+    request.headers().set("quorate-region", config.region());
     request.exceptionHandler(error -> end("stream error: " + LinkErrors.describe(error), false));
     request.response().onComplete(response -> {
       if (response.succeeded()) {
@@ -123,10 +125,10 @@ final class LinkStream {
   }
 
   private void ended(GrpcStatus status, String message) {
-    if (status == GrpcStatus.UNAUTHENTICATED) {
-      end("probe link refused: wrong probe token", true);
-    } else if (status == GrpcStatus.PERMISSION_DENIED) {
-      end("probe link refused: permission denied", true);
+    if (status == GrpcStatus.UNAUTHENTICATED || status == GrpcStatus.PERMISSION_DENIED) {
+      // The coordinator's message says why (unknown or revoked token, another region) and never holds the token.
+      end("probe link refused: status=" + status.name() + " message=\"" + (message == null ? "" : message)
+          + "\" region=" + config.region(), true);
     } else {
       String name = status == null ? "none" : status.name();
       end("coordinator ended the stream status=" + name + (message == null ? "" : " message=" + message), false);
