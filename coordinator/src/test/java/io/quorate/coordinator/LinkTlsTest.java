@@ -111,6 +111,23 @@ class LinkTlsTest {
     Eventually.during(Duration.ofSeconds(1), "the others stay out", () -> connectedRegions().equals(List.of("eu-west")));
   }
 
+  /** The certificates deploy/README.md tells operators to make, made by its script with openssl. */
+  @Test
+  void certificatesMadeByTheDeployScriptLinkAProbeOverMutualTls() throws Exception {
+    Process script = new ProcessBuilder("bash", Path.of("..", "deploy", "tls", "make-certs.sh").toString(),
+        dir.toString(), "localhost,coordinator.example.com", "eu-west-1").redirectErrorStream(true).start();
+    String output = new String(script.getInputStream().readAllBytes());
+    assertTrue(script.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "make-certs.sh finished");
+    assertEquals(0, script.exitValue(), output);
+    cluster = TestCluster.start(1, TestDatabase.create(), config -> config.withGrpcTls(new GrpcTls(
+        dir.resolve("coordinator.pem"), dir.resolve("coordinator.key"), Optional.of(dir.resolve("probe-ca.pem")))));
+    probes = new TestProbes(Clock.systemUTC());
+    probes.add("eu-west", cluster.grpcAddresses("localhost"), TestCluster.PROBE_TOKEN, config -> config.withLinkTls(
+        LinkTls.verifiedBy(dir.resolve("ca.pem"))
+            .withClientCertificate(dir.resolve("probe-eu-west-1.pem"), dir.resolve("probe-eu-west-1.key"))));
+    Eventually.until(WAIT, "the probe is linked", probes::allConnected);
+  }
+
   private List<String> connectedRegions() {
     JsonArray regions = new Api(cluster.node(0).httpPort(), null).get("/health").json()
         .getJsonArray("probe_regions_connected");
