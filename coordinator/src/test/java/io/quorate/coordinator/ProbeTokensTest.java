@@ -35,6 +35,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProbeTokensTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private TestDatabase db;
   private TestCluster cluster;
   private TestProbes probes;
   private LogCapture logs;
@@ -42,7 +43,8 @@ class ProbeTokensTest {
 
   @BeforeAll
   void start() {
-    cluster = TestCluster.start(2, TestDatabase.create(), Duration.ofMillis(200));
+    db = TestDatabase.create();
+    cluster = TestCluster.start(2, db, Duration.ofMillis(200));
   }
 
   @AfterAll
@@ -194,15 +196,26 @@ class ProbeTokensTest {
     assertNotNull(revoked.json().getString("revoked_at"));
     assertFalse(revoked.body().contains(token.getString("token")));
 
-    Eventually.until(WAIT, "the probe's link is closed", () -> !probes.probe("sa-east").linkConnected());
+    Eventually.until(WAIT, "the probe's link is closed, and the probe is told why", () -> logs.contains(
+        "probe link refused: status=UNAUTHENTICATED message=\"probe token revoked\" region=sa-east coordinator=127.0.0.1:"
+            + cluster.node(0).grpcPort()));
     Eventually.until(WAIT, "its attempts to come back are refused",
         () -> refusal("revoked_token", "sa-east").isPresent());
-    Eventually.until(WAIT, "the probe logs that its token is revoked",
-        () -> logs.contains("probe link refused: status=UNAUTHENTICATED message=\"probe token revoked\" region=sa-east"));
     Eventually.during(Duration.ofSeconds(2), "the probe stays out", () -> !probes.probe("sa-east").linkConnected());
     assertEquals("revoked", listed(id).getString("state"));
 
     Api.Response again = api(0).delete("/api/v1/probe-tokens/" + id);
     assertEquals(409, again.status(), again.body());
+  }
+
+  @Test
+  void aRevocationWhoseAnnouncementWasLostIsFoundByTheRecheckOfEveryNode() {
+    JsonObject token = createToken("me-south", "me-south vm 1");
+    probes.add("me-south", cluster.grpcAddresses(), token.getString("token"));
+    Eventually.until(WAIT, "the me-south probe is linked", probes::allConnected);
+    // Revoked behind the API's back: no node announces it, as if the event bus message had been lost.
+    db.query("UPDATE probe_tokens SET revoked_at = now() WHERE id = ?::uuid RETURNING id", token.getString("id"));
+    Eventually.until(WAIT, "the link is closed by the periodic recheck", () -> !probes.probe("me-south").linkConnected());
+    Eventually.until(WAIT, "and the probe is refused when it retries", () -> refusal("revoked_token", "me-south").isPresent());
   }
 }
