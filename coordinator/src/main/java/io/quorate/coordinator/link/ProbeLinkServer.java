@@ -3,7 +3,6 @@ package io.quorate.coordinator.link;
 import static io.quorate.coordinator.db.Timestamps.utc;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quorate.coordinator.auth.TokenVerifier;
 import io.quorate.coordinator.config.GrpcTls;
 import io.quorate.coordinator.heartbeat.IncomingPing;
 import io.quorate.coordinator.heartbeat.PingIngest;
@@ -51,7 +50,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,13 +65,9 @@ public final class ProbeLinkServer {
   private static final long MAX_MESSAGE_BYTES = 4L * 1024 * 1024;
   private static final int STREAM_WINDOW_BYTES = 1024 * 1024;
   private static final int CONNECTION_WINDOW_BYTES = 4 * 1024 * 1024;
-  /** Sent by probes beside Hello, so a link refused before any message is read still shows its region. */
-  private static final String REGION_HEADER = "quorate-region";
-  private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,40}");
   private final Vertx vertx;
   private final String nodeId;
-  private final ProbeAuthenticator probeTokens;
-  private final Refusals refusals;
+  private final LinkGate gate;
   private final Pool pool;
   private final Clock clock;
   private final MonitorStore monitors;
@@ -88,8 +82,7 @@ public final class ProbeLinkServer {
       Clock clock, MonitorStore monitors, ObservationIngest observations, PingIngest pings, MeterRegistry registry) {
     this.vertx = vertx;
     this.nodeId = nodeId;
-    this.probeTokens = probeTokens;
-    this.refusals = refusals;
+    this.gate = new LinkGate(probeTokens, refusals, clock, nodeId, registry);
     this.pool = pool;
     this.clock = clock;
     this.monitors = monitors;
@@ -176,49 +169,22 @@ public final class ProbeLinkServer {
   /** Nothing is read from the stream until its token is known; then a session takes it, or it is refused. */
   private void accept(GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream) {
     stream.pause();
-    Optional<String> claimed = Optional.ofNullable(stream.headers().get(REGION_HEADER))
-        .filter(region -> REGION.matcher(region).matches());
-    probeTokens.authenticate(TokenVerifier.bearer(stream.headers().get("authorization")))
-        .compose(credential -> claimed.isEmpty() || credential.allows(claimed.get()) ? Future.succeededFuture(credential)
-            : Future.failedFuture(wrongRegion(credential, claimed.get())))
+    gate.admit(stream)
         .onSuccess(credential -> {
           new ProbeSession(vertx, stream, this, credential).start();
           stream.resume();
         })
         .onFailure(error -> {
-          if (error instanceof LinkRefusedException refused) {
-            GrpcStatus status = refused(stream, claimed, refused);
-            stream.response().status(status).statusMessage(refused.getMessage()).end();
-          } else {
-            log.warn("probe link not accepted: token not checked remote={} error={}", remoteHost(stream), error.toString());
-            stream.response().status(GrpcStatus.UNAVAILABLE).statusMessage("could not check the probe token").end();
-          }
+          boolean refused = error instanceof LinkRefusedException;
+          stream.response().status(refused ? LinkGate.status((LinkRefusedException) error) : GrpcStatus.UNAVAILABLE)
+              .statusMessage(refused ? error.getMessage() : "could not check the probe token").end();
         });
   }
 
-  static LinkRefusedException wrongRegion(ProbeCredential credential, String claimed) {
-    String speaksFor = credential instanceof ProbeCredential.RegionToken token ? token.region() : "?";
-    return new LinkRefusedException(RefusalReason.WRONG_REGION, "this probe token speaks for region " + speaksFor
-        + ", not " + claimed, credential.tokenId());
-  }
-
-  /** Logs (never the token) and records a refused link; returns the status to end its stream with. */
-  GrpcStatus refused(GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream, Optional<String> regionClaimed,
-      LinkRefusedException refusal) {
-    String remote = remoteHost(stream);
-    log.warn("probe link refused reason={} message=\"{}\" region_claimed={} token_id={} remote={}",
-        refusal.reason().code(), refusal.getMessage(), regionClaimed.orElse("-"),
-        refusal.tokenId().map(UUID::toString).orElse("-"), remote);
-    registry.counter("quorate_probe_links_refused_total", "reason", refusal.reason().code()).increment();
-    refusals.record(new Refusals.Refusal(clock.instant(), nodeId, remote, regionClaimed, refusal.tokenId(),
-            refusal.reason(), refusal.getMessage()))
-        .onFailure(error -> log.warn("probe link refusal not recorded error={}", error.toString()));
-    return refusal.reason().denied() ? GrpcStatus.PERMISSION_DENIED : GrpcStatus.UNAUTHENTICATED;
-  }
-
-  private static String remoteHost(GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream) {
-    var address = stream.connection().remoteAddress();
-    return address == null ? "unknown" : address.hostAddress() == null ? address.toString() : address.hostAddress();
+  /** A welcomed-to-be session whose Hello names a region its token does not speak for. */
+  GrpcStatus refuseRegion(GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream, ProbeCredential credential,
+      String region) {
+    return gate.refuse(stream, Optional.of(region), LinkGate.wrongRegion(credential, region));
   }
 
   /** The enrollment tokens of the links on this node. */

@@ -20,7 +20,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,8 +148,8 @@ final class ProbeSession {
       return;
     }
     if (!credential.allows(candidate.getRegion())) {
-      var refusal = ProbeLinkServer.wrongRegion(credential, candidate.getRegion());
-      close(server.refused(stream, Optional.of(candidate.getRegion()), refusal), refusal.getMessage());
+      GrpcStatus refused = server.refuseRegion(stream, credential, candidate.getRegion());
+      close(refused, LinkGate.wrongRegion(credential, candidate.getRegion()).getMessage());
       return;
     }
     hello = candidate;
