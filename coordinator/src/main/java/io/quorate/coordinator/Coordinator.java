@@ -56,10 +56,18 @@ public final class Coordinator {
     VertxOptions options = new VertxOptions()
         .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true))
         .setEventBusOptions(new EventBusOptions().setHost(config.clusterHost()).setClusterPublicHost(config.clusterHost()));
-    return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry))
+    // No context: a failed start closes this Vert.x, and a future of its context would then never complete.
+    Promise<Coordinator> started = Promise.promise();
+    Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry))
         .withClusterManager(cluster).buildClustered()
-        .compose(vertx -> startOn(vertx, config, clock, registry, announceToken, () -> cluster.getNodes().size())
-            .recover(error -> vertx.close().transform(closed -> Future.failedFuture(error))));
+        .onFailure(started::fail)
+        .onSuccess(vertx -> startOn(vertx, config, clock, registry, announceToken, () -> cluster.getNodes().size())
+            .onSuccess(started::complete)
+            .onFailure(error -> {
+              log.error("coordinator node failed to start error=\"{}\"", error.getMessage());
+              closeOffEventLoop(vertx, closed -> started.fail(error));
+            }));
+    return started.future();
   }
 
   private static Future<Coordinator> startOn(Vertx vertx, CoordinatorConfig config, Clock clock,
@@ -147,10 +155,14 @@ public final class Coordinator {
    * would try to report its completion on that event loop after it has terminated, and never complete.
    */
   private void closeVertx(Promise<Void> stopped) {
-    Thread closer = new Thread(() -> vertx.close().onComplete(closed -> {
+    closeOffEventLoop(vertx, closed -> {
       log.info("coordinator node stopped");
       stopped.handle(closed);
-    }), "coordinator-close");
+    });
+  }
+
+  private static void closeOffEventLoop(Vertx vertx, io.vertx.core.Handler<io.vertx.core.AsyncResult<Void>> done) {
+    Thread closer = new Thread(() -> vertx.close().onComplete(done), "coordinator-close");
     closer.setDaemon(true);
     closer.start();
   }

@@ -3,6 +3,7 @@ package io.quorate.coordinator;
 import io.quorate.coordinator.config.ConfigException;
 import io.quorate.coordinator.config.CoordinatorConfig;
 import io.quorate.coordinator.config.EnvironmentAndFileDefaults;
+import io.quorate.coordinator.config.GrpcTls;
 import io.quorate.coordinator.config.HostPort;
 import io.quorate.coordinator.config.ProbeHealthLimits;
 import io.quorate.coordinator.config.Secret;
@@ -48,8 +49,17 @@ public final class CoordinatorMain implements Callable<Integer> {
   String clusterMembers = "";
   @Option(names = "--admin-token", description = "Bearer token for /api/v1. Without it one is generated at first start and printed once.")
   String adminToken;
-  @Option(names = "--probe-token", description = "Token probe nodes present. Without it one is generated at first start and printed once.")
+  @Option(names = "--probe-token", description = "Shared token probe nodes of any region may present. Without it one is"
+      + " generated at first start and printed once. For real deployments prefer per-region tokens: POST /api/v1/probe-tokens.")
   String probeToken;
+  @Option(names = "--grpc-tls-cert", paramLabel = "FILE", description = "PEM certificate chain of the probe link; with"
+      + " --grpc-tls-key turns TLS on for probes (default: plaintext, for local or private networks only).")
+  Path grpcTlsCert;
+  @Option(names = "--grpc-tls-key", paramLabel = "FILE", description = "PEM private key (PKCS#8 or PKCS#1) of --grpc-tls-cert.")
+  Path grpcTlsKey;
+  @Option(names = "--grpc-tls-client-ca", paramLabel = "FILE", description = "PEM CA certificate(s): probes must present a"
+      + " client certificate signed by one of them (mutual TLS).")
+  Path grpcTlsClientCa;
   @Option(names = "--public-url", description = "Base URL of this coordinator in alert links (default http://localhost:<http-port>).")
   String publicUrl;
   @Option(names = "--ping-url", description = "Base of heartbeat ping URLs, e.g. a probe node or load balancer (default: --public-url).")
@@ -148,7 +158,7 @@ public final class CoordinatorMain implements Callable<Integer> {
         blankToEmpty(publicUrl), blankToEmpty(pingUrl), blankToEmpty(nodeId).orElse(defaults.nodeId()), retryBase,
         deliveryMaxAttempts, defaults.heartbeatSweepInterval(),
         new ProbeHealthLimits(duration("probe-lost-after", probeLostAfter), duration("probe-lag-limit", probeLagLimit)),
-        claim);
+        claim, GrpcTls.of(grpcTlsCert, grpcTlsKey, grpcTlsClientCa));
   }
 
   private static java.time.Duration duration(String key, String value) {

@@ -34,6 +34,11 @@ import io.quorate.coordinator.notify.pagerduty.PagerDutyChannelType;
 import io.quorate.coordinator.notify.slack.SlackChannelType;
 import io.quorate.coordinator.notify.telegram.TelegramChannelType;
 import io.quorate.coordinator.notify.webhook.WebhookChannelType;
+import io.quorate.coordinator.probetoken.ProbeAuthenticator;
+import io.quorate.coordinator.probetoken.ProbeTokenRoutes;
+import io.quorate.coordinator.probetoken.ProbeTokenStore;
+import io.quorate.coordinator.probetoken.Refusals;
+import io.quorate.coordinator.probetoken.RevocationWatch;
 import io.quorate.coordinator.quorum.ObservationIngest;
 import io.quorate.coordinator.region.RegionHealthSweep;
 import io.quorate.coordinator.region.RegionRoutes;
@@ -76,13 +81,14 @@ final class CoordinatorServices {
   private final IncidentReminders reminders;
   private final RegionHealthSweep regionHealth;
   private final HeldAlertRelease releases;
+  private final RevocationWatch revocations;
   private final WebClient webClient;
   /** Set at the start of a shutdown: {@code /health} answers 503 "stopping" from then on. */
   private final AtomicBoolean stopping;
 
   private CoordinatorServices(Context context, Pool pool, HttpServer http, ProbeLinkServer link, DeliveryDispatcher dispatcher,
       HeartbeatDecisions sweeper, IncidentReminders reminders, RegionHealthSweep regionHealth, HeldAlertRelease releases,
-      WebClient webClient, AtomicBoolean stopping) {
+      RevocationWatch revocations, WebClient webClient, AtomicBoolean stopping) {
     this.context = context;
     this.stopping = stopping;
     this.pool = pool;
@@ -93,6 +99,7 @@ final class CoordinatorServices {
     this.reminders = reminders;
     this.regionHealth = regionHealth;
     this.releases = releases;
+    this.revocations = revocations;
     this.webClient = webClient;
   }
 
@@ -116,13 +123,17 @@ final class CoordinatorServices {
     IncidentReminders reminders = new IncidentReminders(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());
     HeldAlertRelease releases = new HeldAlertRelease(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());
     PingIngest pings = new PingIngest(pool, clock, sweeper);
-    ProbeLinkServer link = new ProbeLinkServer(vertx, config.nodeId(), probeTokens, pool, clock, monitors,
-        observations, pings, registry);
+    ProbeTokenStore tokenStore = new ProbeTokenStore(pool);
+    Refusals refusals = new Refusals(pool);
+    ProbeLinkServer link = new ProbeLinkServer(vertx, config.nodeId(), new ProbeAuthenticator(probeTokens, tokenStore, clock),
+        refusals, pool, clock, monitors, observations, pings, registry);
+    RevocationWatch revocations = new RevocationWatch(vertx, tokenStore, link::tokensInUse, link::closeLinksOf);
     AssignmentBus bus = new AssignmentBus(vertx);
     CheckTestRelay relay = new CheckTestRelay(vertx, link);
     CheckTester tester = new CheckTester(vertx, clusterMembers);
     Router router = routes(vertx, config, clock, registry, pool, adminTokens, urls, monitors, pings, sweeper, tester, bus,
-        lifecycle, new ChannelRoutes(channels, channelTypes, channelHealth), new RegionRoutes(pool, clock, regionHealth));
+        lifecycle, new ChannelRoutes(channels, channelTypes, channelHealth), new RegionRoutes(pool, clock, regionHealth),
+        new ProbeTokenRoutes(tokenStore, refusals, revocations::announce, clock));
     AtomicBoolean stopping = new AtomicBoolean();
     router.get("/health").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
         .setStatusCode(stopping.get() ? 503 : 200) // a load balancer stops sending traffic to a stopping node
@@ -130,7 +141,8 @@ final class CoordinatorServices {
 
     return bus.subscribe(link::monitorChanged)
         .compose(subscribed -> relay.start())
-        .compose(subscribed -> link.listen(config.httpHost(), config.grpcPort()))
+        .compose(subscribed -> revocations.start())
+        .compose(subscribed -> link.listen(config.httpHost(), config.grpcPort(), config.grpcTls()))
         .compose(grpc -> vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()))
             .requestHandler(router).listen())
         .map(http -> {
@@ -141,17 +153,22 @@ final class CoordinatorServices {
           regionHealth.start();
           releases.start();
           dispatcher.poll(); // deliveries left pending by a previous run or by a node that died
-          log.info("coordinator started node={} http={} grpc={} cluster={}:{}", config.nodeId(), http.actualPort(),
-              link.port(), config.clusterHost(), config.clusterPort());
+          log.info("coordinator started node={} http={} grpc={} grpc_tls={} cluster={}:{}", config.nodeId(),
+              http.actualPort(), link.port(), config.grpcTls().map(tls -> tls.mutual() ? "mutual" : "on").orElse("off"),
+              config.clusterHost(), config.clusterPort());
+          if (config.grpcTls().isEmpty()) {
+            log.warn("probe link is plaintext: probe tokens and events cross the network unencrypted;"
+                + " set --grpc-tls-cert and --grpc-tls-key outside a local or private network");
+          }
           return new CoordinatorServices(Vertx.currentContext(), pool, http, link, dispatcher, sweeper, reminders,
-              regionHealth, releases, webClient, stopping);
+              regionHealth, releases, revocations, webClient, stopping);
         });
   }
 
   private static Router routes(Vertx vertx, CoordinatorConfig config, Clock clock, PrometheusMeterRegistry registry,
       Pool pool, TokenVerifier adminTokens, PublicUrls urls, MonitorStore monitors, PingIngest pings,
       HeartbeatDecisions decisions, CheckTester tester, AssignmentBus bus, IncidentLifecycle lifecycle,
-      ChannelRoutes channelRoutes, RegionRoutes regionRoutes) {
+      ChannelRoutes channelRoutes, RegionRoutes regionRoutes, ProbeTokenRoutes probeTokenRoutes) {
     Router router = Router.router(vertx);
     Router api = ApiRouter.create(vertx, adminTokens,
         open -> new StatusRoutes(pool, monitors, clock).mount(open),
@@ -163,6 +180,7 @@ final class CoordinatorServices {
           new IncidentRoutes(pool, clock, new IncidentActions(pool, clock, lifecycle)).mount(secured);
           channelRoutes.mount(secured);
           regionRoutes.mount(secured);
+          probeTokenRoutes.mount(secured);
           new MaintenanceRoutes(pool, clock).mount(secured);
           new SilenceRoutes(pool, clock).mount(secured);
         });
@@ -217,7 +235,7 @@ final class CoordinatorServices {
     reminders.stop();
     regionHealth.stop();
     releases.stop();
-    return link.goAway(linkGrace)
+    return revocations.stop().transform(v -> link.goAway(linkGrace))
         .eventually(dispatcher::stop)
         .eventually(http::close)
         .eventually(() -> {

@@ -40,12 +40,13 @@ import java.util.stream.Collectors;
  * @param pingRatePerSecond    pings a second one monitor may send to this probe (bursts of twice that); 429 beyond
  * @param connectivityUrls     http(s) URLs the probe fetches to check its own connectivity; any answer counts as
  *                             reachable. Empty: the probe judges from its checks (every target unreachable)
+ * @param linkTls              TLS towards the coordinators; {@link LinkTls#OFF} for plaintext
  */
 public record ProbeConfig(String region, String nodeId, List<String> coordinators, Secret probeToken,
     String httpHost, int httpPort, Duration reconnectBackoffMin, Duration reconnectBackoffMax,
     int maxConcurrentChecks, int maxPingBodyBytes, String version, Duration linkIdleTimeout,
     Duration linkConnectTimeout, int outboxCapacity, List<String> allowedTargets, Path spoolDir, long spoolMaxBytes,
-    int pingRatePerSecond, List<String> connectivityUrls) {
+    int pingRatePerSecond, List<String> connectivityUrls, LinkTls linkTls) {
 
   public static final String DEFAULT_HTTP_HOST = "0.0.0.0";
   public static final int DEFAULT_HTTP_PORT = 8081;
@@ -106,6 +107,9 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
     }
     range("ping-rate-per-second", pingRatePerSecond, 1, 1_000_000);
     connectivityUrls = validUrls(connectivityUrls);
+    if (linkTls == null) {
+      throw new ConfigException("coordinator-tls", "is required (LinkTls.OFF for plaintext)");
+    }
   }
 
   /**
@@ -117,7 +121,7 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
         "127.0.0.1", 0, DEFAULT_BACKOFF_MIN, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_CONCURRENT_CHECKS,
         DEFAULT_MAX_PING_BODY_BYTES, SOFTWARE_VERSION, DEFAULT_LINK_IDLE_TIMEOUT, DEFAULT_LINK_CONNECT_TIMEOUT,
         DEFAULT_OUTBOX_CAPACITY, List.of(), temporarySpoolDir(), DEFAULT_SPOOL_MAX_BYTES, DEFAULT_PING_RATE_PER_SECOND,
-        List.of());
+        List.of(), LinkTls.OFF);
   }
 
   /** A fresh directory for an embedded node that was given none; a restart with it needs {@link #withSpool}. */
@@ -142,19 +146,19 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
   public ProbeConfig withNodeId(String value) {
     return new ProbeConfig(region, value, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls, linkTls);
   }
 
   public ProbeConfig withCoordinators(List<String> value) {
     return new ProbeConfig(region, nodeId, value, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls, linkTls);
   }
 
   public ProbeConfig withHttp(String host, int port) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, host, port, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls, linkTls);
   }
 
   public ProbeConfig withHttpPort(int port) {
@@ -164,37 +168,37 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
   public ProbeConfig withReconnectBackoff(Duration min, Duration max) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, min, max,
         maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout, outboxCapacity,
-        allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
+        allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls, linkTls);
   }
 
   public ProbeConfig withMaxConcurrentChecks(int value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, value, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout, outboxCapacity,
-        allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
+        allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls, linkTls);
   }
 
   public ProbeConfig withMaxPingBodyBytes(int value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, value, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls, linkTls);
   }
 
   public ProbeConfig withVersion(String value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, value, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls, linkTls);
   }
 
   public ProbeConfig withLinkTimeouts(Duration idle, Duration connect) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, idle, connect, outboxCapacity,
-        allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
+        allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls, linkTls);
   }
 
   public ProbeConfig withOutboxCapacity(int value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        value, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
+        value, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls, linkTls);
   }
 
   /**
@@ -204,27 +208,34 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
   public ProbeConfig withAllowedTargets(List<String> cidrs) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, cidrs, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls);
+        outboxCapacity, cidrs, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls, linkTls);
   }
 
   /** A copy whose spool is {@code dir}, at most {@code maxBytes} large. */
   public ProbeConfig withSpool(Path dir, long maxBytes) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets, dir, maxBytes, pingRatePerSecond, connectivityUrls);
+        outboxCapacity, allowedTargets, dir, maxBytes, pingRatePerSecond, connectivityUrls, linkTls);
   }
 
   public ProbeConfig withPingRatePerSecond(int value) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, value, connectivityUrls);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, value, connectivityUrls, linkTls);
   }
 
   /** A copy that checks its own connectivity by fetching {@code urls}. */
   public ProbeConfig withConnectivityUrls(List<String> urls) {
     return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
         reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
-        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, urls);
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, urls, linkTls);
+  }
+
+  /** A copy with this TLS towards the coordinators. */
+  public ProbeConfig withLinkTls(LinkTls value) {
+    return new ProbeConfig(region, nodeId, coordinators, probeToken, httpHost, httpPort, reconnectBackoffMin,
+        reconnectBackoffMax, maxConcurrentChecks, maxPingBodyBytes, version, linkIdleTimeout, linkConnectTimeout,
+        outboxCapacity, allowedTargets, spoolDir, spoolMaxBytes, pingRatePerSecond, connectivityUrls, value);
   }
 
   /** The effective configuration as {@code key=value} lines, the token shown as {@code ****}. */
@@ -234,6 +245,7 @@ public record ProbeConfig(String region, String nodeId, List<String> coordinator
     shown.put("node-id", nodeId);
     shown.put("coordinator", String.join(",", coordinators));
     shown.put("probe-token", probeToken);
+    shown.put("coordinator-tls", linkTls.describe());
     shown.put("http-host", httpHost);
     shown.put("http-port", httpPort);
     shown.put("reconnect-backoff-min", reconnectBackoffMin.toMillis() + "ms");

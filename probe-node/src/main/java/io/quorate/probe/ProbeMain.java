@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -43,8 +44,20 @@ public final class ProbeMain implements Callable<Integer> {
       description = "gRPC addresses of coordinator nodes, tried in turn. Required.")
   String coordinators;
   @Option(names = "--probe-token", paramLabel = "TOKEN",
-      description = "Token the coordinators expect (prefer QUORATE_PROBE_TOKEN: flags show in ps). Required.")
+      description = "The region's enrollment token (POST /api/v1/probe-tokens) or the coordinators' shared probe token "
+          + "(prefer QUORATE_PROBE_TOKEN: flags show in ps). Required.")
   String probeToken;
+  @Option(names = "--coordinator-tls", description = "Connect to the coordinators over TLS, verifying their certificate"
+      + " and host name (default: plaintext, for local or private networks only).")
+  boolean coordinatorTls;
+  @Option(names = "--coordinator-ca", paramLabel = "FILE",
+      description = "PEM CA certificate(s) to trust for the coordinators (default: the JVM's trust store). Needs --coordinator-tls.")
+  Path coordinatorCa;
+  @Option(names = "--tls-client-cert", paramLabel = "FILE",
+      description = "PEM client certificate for mutual TLS, with --tls-client-key. Needs --coordinator-tls.")
+  Path tlsClientCert;
+  @Option(names = "--tls-client-key", paramLabel = "FILE", description = "PEM private key of --tls-client-cert.")
+  Path tlsClientKey;
   @Option(names = "--http-host", description = "Address for /ping, /health, /metrics (default ${DEFAULT-VALUE}).")
   String httpHost = ProbeConfig.DEFAULT_HTTP_HOST;
   @Option(names = "--http-port", description = "HTTP port, 0 = any free port (default ${DEFAULT-VALUE}).")
@@ -136,7 +149,8 @@ public final class ProbeMain implements Callable<Integer> {
         ProbeConfig.DEFAULT_BACKOFF_MIN, ProbeConfig.DEFAULT_BACKOFF_MAX, maxConcurrentChecks, maxPingBodyBytes,
         ProbeConfig.SOFTWARE_VERSION, ProbeConfig.DEFAULT_LINK_IDLE_TIMEOUT, ProbeConfig.DEFAULT_LINK_CONNECT_TIMEOUT,
         outboxCapacity, commaSeparated(allowTargets), spool, spoolMaxBytes, pingRatePerSecond,
-        commaSeparated(connectivityUrls));
+        commaSeparated(connectivityUrls), new LinkTls(coordinatorTls, Optional.ofNullable(coordinatorCa),
+            Optional.ofNullable(tlsClientCert), Optional.ofNullable(tlsClientKey)));
   }
 
   /** The id kept in the spool by an earlier run, so replayed pings and new watermarks share one node id. */

@@ -147,4 +147,41 @@ class ProbeMainTest {
       assertTrue(run.out().contains(option), option + " in\n" + run.out());
     }
   }
+
+  @Test
+  void tlsTowardsTheCoordinatorsComesFromTheEnvironmentAndIsShownByCheckConfig() throws IOException {
+    Path ca = Files.writeString(dir.resolve("ca.pem"), "pem");
+    Path cert = Files.writeString(dir.resolve("client.pem"), "pem");
+    Path key = Files.writeString(dir.resolve("client-key.pem"), "pem");
+    Run run = run(Map.of("QUORATE_COORDINATOR_TLS", "true", "QUORATE_COORDINATOR_CA", ca.toString(),
+        "QUORATE_TLS_CLIENT_CERT", cert.toString(), "QUORATE_TLS_CLIENT_KEY", key.toString()),
+        "--region", "eu-west", "--coordinator", "coordinator.example:9090", "--probe-token", "t", "--check-config");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("coordinator-tls=on, trusting " + ca + ", client certificate " + cert), run.out());
+
+    Run plain = run(Map.of(), "--region", "eu-west", "--coordinator", "h:1", "--probe-token", "t", "--check-config");
+    assertTrue(plain.out().contains("coordinator-tls=off"), plain.out());
+    Run jvmTrust = run(Map.of(), "--region", "eu-west", "--coordinator", "h:1", "--probe-token", "t",
+        "--coordinator-tls", "--check-config");
+    assertTrue(jvmTrust.out().contains("coordinator-tls=on, trusting the JVM's default CAs"), jvmTrust.out());
+  }
+
+  @Test
+  void tlsFilesWithoutTlsOrHalfAClientCertificateExitWith2NamingTheOption() throws IOException {
+    Path pem = Files.writeString(dir.resolve("ca.pem"), "pem");
+    Run withoutTls = run(Map.of(), "--region", "eu-west", "--coordinator", "h:1", "--probe-token", "t",
+        "--coordinator-ca", pem.toString(), "--check-config");
+    assertEquals(2, withoutTls.exit());
+    assertTrue(withoutTls.err().contains("--coordinator-ca: needs --coordinator-tls"), withoutTls.err());
+
+    Run certOnly = run(Map.of(), "--region", "eu-west", "--coordinator", "h:1", "--probe-token", "t",
+        "--coordinator-tls", "--tls-client-cert", pem.toString(), "--check-config");
+    assertEquals(2, certOnly.exit());
+    assertTrue(certOnly.err().contains("--tls-client-key: is required with --tls-client-cert"), certOnly.err());
+
+    Run missing = run(Map.of(), "--region", "eu-west", "--coordinator", "h:1", "--probe-token", "t",
+        "--coordinator-tls", "--coordinator-ca", dir.resolve("nope.pem").toString(), "--check-config");
+    assertEquals(2, missing.exit());
+    assertTrue(missing.err().contains("--coordinator-ca: cannot read"), missing.err());
+  }
 }

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param deliveryClaim how long a node holds a delivery it is sending; after a node dies mid-send, another
  *     node sends the delivery once this has passed. At least {@link #MIN_DELIVERY_CLAIM}, so a claim never
  *     expires while its send is still running on a live node.
+ * @param grpcTls TLS (and optionally mutual TLS) on the probe link; empty: plaintext, for a local install or a
+ *     private network only
  */
 public record CoordinatorConfig(
     String httpHost,
@@ -39,7 +41,8 @@ public record CoordinatorConfig(
     int deliveryMaxAttempts,
     Duration heartbeatSweepInterval,
     ProbeHealthLimits probeHealth,
-    Duration deliveryClaim) {
+    Duration deliveryClaim,
+    Optional<GrpcTls> grpcTls) {
   /** The deadline of every call to a notification receiver (HTTP exchange or SMTP dialogue). */
   public static final Duration NOTIFIER_TIMEOUT = Duration.ofSeconds(10);
   /** The notifier timeout and two seconds to write the outcome. */
@@ -73,6 +76,18 @@ public record CoordinatorConfig(
           + NOTIFIER_TIMEOUT.toSeconds() + "s notifier timeout plus time to record the outcome, so a claim never"
           + " expires while its send is running");
     }
+    Objects.requireNonNull(grpcTls, "grpc-tls");
+  }
+
+  /** Plaintext probe link. */
+  public CoordinatorConfig(String httpHost, int httpPort, int grpcPort, Optional<String> dbUrl, Path dataDir,
+      String clusterHost, int clusterPort, List<HostPort> clusterMembers, Optional<Secret> adminToken,
+      Optional<Secret> probeToken, Optional<String> publicUrl, Optional<String> pingUrl, String nodeId,
+      Duration deliveryRetryBase, int deliveryMaxAttempts, Duration heartbeatSweepInterval,
+      ProbeHealthLimits probeHealth, Duration deliveryClaim) {
+    this(httpHost, httpPort, grpcPort, dbUrl, dataDir, clusterHost, clusterPort, clusterMembers, adminToken, probeToken,
+        publicUrl, pingUrl, nodeId, deliveryRetryBase, deliveryMaxAttempts, heartbeatSweepInterval, probeHealth,
+        deliveryClaim, Optional.empty());
   }
 
   /** With the default delivery claim. */
@@ -92,6 +107,13 @@ public record CoordinatorConfig(
         "127.0.0.1", 5701, List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), "coordinator-" + java.util.UUID.randomUUID().toString().substring(0, 8),
         Duration.ofSeconds(1), 10, Duration.ofSeconds(1), ProbeHealthLimits.DEFAULTS, DEFAULT_DELIVERY_CLAIM);
+  }
+
+  /** A copy with TLS on the probe link. */
+  public CoordinatorConfig withGrpcTls(GrpcTls tls) {
+    return new CoordinatorConfig(httpHost, httpPort, grpcPort, dbUrl, dataDir, clusterHost, clusterPort, clusterMembers,
+        adminToken, probeToken, publicUrl, pingUrl, nodeId, deliveryRetryBase, deliveryMaxAttempts,
+        heartbeatSweepInterval, probeHealth, deliveryClaim, Optional.of(tls));
   }
 
   public String effectivePublicUrl(int actualHttpPort) {

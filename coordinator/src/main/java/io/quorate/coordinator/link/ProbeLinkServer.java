@@ -3,13 +3,18 @@ package io.quorate.coordinator.link;
 import static io.quorate.coordinator.db.Timestamps.utc;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quorate.coordinator.auth.TokenVerifier;
+import io.quorate.coordinator.config.GrpcTls;
 import io.quorate.coordinator.heartbeat.IncomingPing;
 import io.quorate.coordinator.heartbeat.PingIngest;
 import io.quorate.coordinator.heartbeat.Watermarks;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorStore;
 import io.quorate.coordinator.project.Project;
+import io.quorate.coordinator.probetoken.LinkRefusedException;
+import io.quorate.coordinator.probetoken.ProbeAuthenticator;
+import io.quorate.coordinator.probetoken.ProbeCredential;
+import io.quorate.coordinator.probetoken.RefusalReason;
+import io.quorate.coordinator.probetoken.Refusals;
 import io.quorate.coordinator.project.ProjectStore;
 import io.quorate.coordinator.quorum.IncomingObservation;
 import io.quorate.coordinator.quorum.ObservationIngest;
@@ -48,13 +53,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts probe links on this coordinator node: checks the probe token before reading anything, hands
- * each stream to a {@link ProbeSession}, stores the events they carry, and pushes assignment changes to
- * the probes connected here when any node announces a monitor change.
+ * Accepts probe links on this coordinator node: checks the probe token before reading anything (refusals are
+ * logged without the token and recorded for the API), hands each stream to a {@link ProbeSession}, stores the
+ * events they carry, and pushes assignment changes to the probes connected here when any node announces a
+ * monitor change.
  */
 public final class ProbeLinkServer {
   private static final Logger log = LoggerFactory.getLogger(ProbeLinkServer.class);
@@ -64,7 +71,7 @@ public final class ProbeLinkServer {
   private static final String SHUTTING_DOWN = "coordinator node shutting down";
   private final Vertx vertx;
   private final String nodeId;
-  private final TokenVerifier probeTokens;
+  private final LinkGate gate;
   private final Pool pool;
   private final Clock clock;
   private final MonitorStore monitors;
@@ -79,11 +86,11 @@ public final class ProbeLinkServer {
   /** Disconnects being written: a shutdown waits for them, so the pool does not close under them. */
   private final Set<Future<Void>> disconnectWrites = ConcurrentHashMap.newKeySet();
 
-  public ProbeLinkServer(Vertx vertx, String nodeId, TokenVerifier probeTokens, Pool pool, Clock clock,
-      MonitorStore monitors, ObservationIngest observations, PingIngest pings, MeterRegistry registry) {
+  public ProbeLinkServer(Vertx vertx, String nodeId, ProbeAuthenticator probeTokens, Refusals refusals, Pool pool,
+      Clock clock, MonitorStore monitors, ObservationIngest observations, PingIngest pings, MeterRegistry registry) {
     this.vertx = vertx;
     this.nodeId = nodeId;
-    this.probeTokens = probeTokens;
+    this.gate = new LinkGate(probeTokens, refusals, clock, nodeId, registry);
     this.pool = pool;
     this.clock = clock;
     this.monitors = monitors;
@@ -93,7 +100,8 @@ public final class ProbeLinkServer {
     registry.gauge("quorate_probe_links", sessions, Set::size);
   }
 
-  public Future<HttpServer> listen(String host, int port) {
+  /** @param tls the link's certificate, and the CA of client certificates when probes must present one */
+  public Future<HttpServer> listen(String host, int port, Optional<GrpcTls> tls) {
     // Above the 256 KiB default: an EventBatch of up to 128 KiB, or an event with a large ping body, must fit.
     GrpcServer grpc = GrpcServer.server(vertx, new GrpcServerOptions().setMaxMessageSize(MAX_MESSAGE_BYTES));
     grpc.callHandler(ProbeLinkGrpcService.Connect, this::accept);
@@ -102,6 +110,7 @@ public final class ProbeLinkServer {
     HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port)
         .setInitialSettings(new Http2Settings().setInitialWindowSize(STREAM_WINDOW_BYTES))
         .setHttp2ConnectionWindowSize(CONNECTION_WINDOW_BYTES);
+    tls.ifPresent(certificates -> LinkServerTls.apply(options, certificates));
     return vertx.createHttpServer(options)
         .requestHandler(grpc)
         .listen()
@@ -193,18 +202,42 @@ public final class ProbeLinkServer {
     checkResults.accept(new ConnectedProbe(session.region(), session.nodeId()), result);
   }
 
+  /** Nothing is read from the stream until its token is known; then a session takes it, or it is refused. */
   private void accept(GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream) {
     if (refusedWhileLeaving(stream)) {
       return;
     }
-    String token = TokenVerifier.bearer(stream.headers().get("authorization"));
-    if (!probeTokens.matches(token)) {
-      log.warn("probe link refused: wrong or missing probe token remote={}", stream.connection().remoteAddress());
-      registry.counter("quorate_probe_links_refused_total").increment();
-      stream.response().status(GrpcStatus.UNAUTHENTICATED).statusMessage("wrong or missing probe token").end();
-      return;
+    stream.pause();
+    gate.admit(stream)
+        .onSuccess(credential -> {
+          new ProbeSession(vertx, stream, this, credential).start();
+          stream.resume();
+        })
+        .onFailure(error -> {
+          boolean refused = error instanceof LinkRefusedException;
+          stream.response().status(refused ? LinkGate.status((LinkRefusedException) error) : GrpcStatus.UNAVAILABLE)
+              .statusMessage(refused ? error.getMessage() : "could not check the probe token").end();
+        });
+  }
+
+  /** A welcomed-to-be session whose Hello names a region its token does not speak for. */
+  GrpcStatus refuseRegion(GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream, ProbeCredential credential,
+      String region) {
+    return gate.refuse(stream, Optional.of(region), LinkGate.wrongRegion(credential, region));
+  }
+
+  /** The enrollment tokens of the links on this node. */
+  public Set<UUID> tokensInUse() {
+    return sessions.stream().flatMap(session -> session.credential().tokenId().stream()).collect(Collectors.toSet());
+  }
+
+  /** Ends this node's links that present one of these (revoked) tokens; the probes are refused when they retry. */
+  public void closeLinksOf(Set<UUID> revokedTokens) {
+    for (ProbeSession session : sessions) {
+      if (session.credential().tokenId().filter(revokedTokens::contains).isPresent()) {
+        session.close(GrpcStatus.UNAUTHENTICATED, RefusalReason.REVOKED_TOKEN.message());
+      }
     }
-    new ProbeSession(vertx, stream, this).start();
   }
 
   /** Adds a welcomed session and returns the full assignment for its region. */

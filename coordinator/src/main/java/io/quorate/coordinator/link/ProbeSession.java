@@ -1,5 +1,6 @@
 package io.quorate.coordinator.link;
 
+import io.quorate.coordinator.probetoken.ProbeCredential;
 import io.quorate.link.v1.Ack;
 import io.quorate.link.v1.AssignmentChange;
 import io.quorate.link.v1.AssignmentSnapshot;
@@ -45,6 +46,7 @@ final class ProbeSession {
   private final Vertx vertx;
   private final GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream;
   private final ProbeLinkServer server;
+  private final ProbeCredential credential;
   private final Deque<Event> waiting = new ArrayDeque<>();
   private Hello hello;
   private Instant linkedAt;
@@ -63,11 +65,18 @@ final class ProbeSession {
   private final Context context;
   private final Promise<Void> ended = Promise.promise();
 
-  ProbeSession(Vertx vertx, GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream, ProbeLinkServer server) {
+  ProbeSession(Vertx vertx, GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream, ProbeLinkServer server,
+      ProbeCredential credential) {
     this.vertx = vertx;
     this.stream = stream;
     this.server = server;
+    this.credential = credential;
     this.context = vertx.getOrCreateContext(); // the stream's event loop: its handlers and state belong to it
+  }
+
+  /** Whom the link's token speaks for. */
+  ProbeCredential credential() {
+    return credential;
   }
 
   void start() {
@@ -147,9 +156,14 @@ final class ProbeSession {
       close(GrpcStatus.INVALID_ARGUMENT, "Hello needs a region of lowercase letters, digits and dashes and a node id");
       return;
     }
+    if (!credential.allows(candidate.getRegion())) {
+      GrpcStatus refused = server.refuseRegion(stream, credential, candidate.getRegion());
+      close(refused, LinkGate.wrongRegion(credential, candidate.getRegion()).getMessage());
+      return;
+    }
     hello = candidate;
-    log.info("probe connected region={} node={} version={} remote={}", hello.getRegion(), hello.getNodeId(),
-        hello.getVersion(), stream.connection().remoteAddress());
+    log.info("probe connected region={} node={} version={} token_id={} remote={}", hello.getRegion(),
+        hello.getNodeId(), hello.getVersion(), credential.describe(), stream.connection().remoteAddress());
     write(CoordinatorMessage.newBuilder().setWelcome(Welcome.newBuilder().setCoordinatorNodeId(server.nodeId())
         .setAcceptsEventBatches(true).setAcceptsWatermarks(true).setAcceptsHealth(true)).build());
     keepaliveTimer = vertx.setPeriodic(KEEPALIVE_MS, id -> sendAck());

@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.grpc.client.GrpcClient;
 import io.vertx.grpc.client.GrpcClientRequest;
+import io.vertx.grpc.common.GrpcStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,6 +40,26 @@ public final class RawProbeLink implements AutoCloseable {
     link.onContext(() -> link.open(hostPort, token, region, nodeId)).await();
     link.snapshot.future().await();
     return link;
+  }
+
+  /**
+   * Opens a stream with this token and Hello, without the region header a probe node sends, and returns the
+   * status the coordinator ends it with (OK would mean it was not refused).
+   */
+  public static GrpcStatus refusal(String hostPort, String token, String region, String nodeId) {
+    RawProbeLink link = new RawProbeLink();
+    Promise<GrpcStatus> ended = Promise.promise();
+    try {
+      link.onContext(() -> link.open(hostPort, token, region, nodeId)
+          .compose(v -> link.request.response())
+          .compose(response -> response.end().transform(done -> Future.succeededFuture(response.status()))))
+          .onComplete(ended);
+      return ended.future().await(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("the coordinator neither refused nor ended the stream", e);
+    } finally {
+      link.close();
+    }
   }
 
   private Future<Void> open(String hostPort, String token, String region, String nodeId) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Real coordinator nodes in this JVM: each its own clustered Vert.x with its own Hazelcast member,
@@ -48,6 +49,16 @@ public final class TestCluster implements AutoCloseable {
    */
   public static TestCluster start(int size, TestDatabase database, Duration deliveryRetryBase, int deliveryMaxAttempts,
       Clock clock, ProbeHealthLimits probeHealth) {
+    return start(size, database, deliveryRetryBase, deliveryMaxAttempts, clock, probeHealth, UnaryOperator.identity());
+  }
+
+  /** @param adjust changes to each node's test configuration, e.g. TLS on the probe link */
+  public static TestCluster start(int size, TestDatabase database, UnaryOperator<CoordinatorConfig> adjust) {
+    return start(size, database, Duration.ofMillis(200), 10, Clock.systemUTC(), ProbeHealthLimits.DEFAULTS, adjust);
+  }
+
+  private static TestCluster start(int size, TestDatabase database, Duration deliveryRetryBase, int deliveryMaxAttempts,
+      Clock clock, ProbeHealthLimits probeHealth, UnaryOperator<CoordinatorConfig> adjust) {
     List<HostPort> members = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       members.add(new HostPort("127.0.0.1", freePort()));
@@ -59,7 +70,7 @@ public final class TestCluster implements AutoCloseable {
           "127.0.0.1", self.port(), members, Optional.of(Secret.of(ADMIN_TOKEN)), Optional.of(Secret.of(PROBE_TOKEN)),
           Optional.empty(), Optional.empty(), "coordinator-" + (i + 1), deliveryRetryBase, deliveryMaxAttempts,
           Duration.ofMillis(200), probeHealth);
-      cluster.nodes.add(Coordinator.start(config, clock, (name, token) -> { }).await());
+      cluster.nodes.add(Coordinator.start(adjust.apply(config), clock, (name, token) -> { }).await());
       cluster.running.add(true);
     }
     return cluster;
@@ -85,7 +96,12 @@ public final class TestCluster implements AutoCloseable {
 
   /** host:port of every node's probe link, in node order. */
   public List<String> grpcAddresses() {
-    return nodes.stream().map(n -> "127.0.0.1:" + n.grpcPort()).toList();
+    return grpcAddresses("127.0.0.1");
+  }
+
+  /** The same, by this host name (as a TLS probe must name the host its certificate is for). */
+  public List<String> grpcAddresses(String host) {
+    return nodes.stream().map(n -> host + ":" + n.grpcPort()).toList();
   }
 
   public void stop(int index) {

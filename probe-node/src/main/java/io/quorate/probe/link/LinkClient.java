@@ -74,12 +74,23 @@ public final class LinkClient {
         .setProtocolVersion(HttpVersion.HTTP_2)
         .setHttp2ClearTextUpgrade(false)
         .setConnectTimeout((int) config.linkConnectTimeout().toMillis());
+    LinkClientTls.apply(http, config.linkTls());
+    warnIfPlaintextBeyondThisMachine(config);
     this.grpc = GrpcClient.client(vertx, new GrpcClientOptions().setMaxMessageSize(MAX_MESSAGE_BYTES), http);
     this.reconnects = Counter.builder("quorate.probe.link.reconnects")
         .description("Times the link to a coordinator was reopened").register(registry);
     Gauge.builder("quorate.probe.link.connected", this, c -> c.connected ? 1 : 0)
         .description("1 while a coordinator has welcomed this probe on an open stream").register(registry);
     outbox.onAppend(this::eventAdded);
+  }
+
+  private static void warnIfPlaintextBeyondThisMachine(ProbeConfig config) {
+    boolean remote = config.coordinatorAddresses().stream()
+        .anyMatch(c -> !c.host().equals("localhost") && !c.host().startsWith("127.") && !c.host().equals("::1"));
+    if (!config.linkTls().enabled() && remote) {
+      log.warn("probe link is plaintext: the probe token and events cross the network unencrypted;"
+          + " set --coordinator-tls outside a private network");
+    }
   }
 
   /** Opens the first stream; later ones open by themselves. */

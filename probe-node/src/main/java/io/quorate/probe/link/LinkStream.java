@@ -11,12 +11,14 @@ import io.quorate.link.v1.ProbeMessage;
 import io.quorate.link.v1.Watermark;
 import io.quorate.probe.HostPort;
 import io.quorate.probe.ProbeConfig;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.grpc.client.GrpcClient;
 import io.vertx.grpc.client.GrpcClientRequest;
 import io.vertx.grpc.client.GrpcClientResponse;
 import io.vertx.grpc.common.GrpcStatus;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
@@ -96,6 +98,8 @@ final class LinkStream {
     }
     request = started;
     request.headers().set("authorization", "Bearer " + config.probeToken().reveal());
+    // Lets the coordinator refuse a token of another region, and show the region, before reading any message.
+    request.headers().set("quorate-region", config.region());
     request.exceptionHandler(error -> end("stream error: " + LinkErrors.describe(error), false));
     request.response().onComplete(response -> {
       if (response.succeeded()) {
@@ -113,20 +117,31 @@ final class LinkStream {
 
   private void receive(GrpcClientResponse<ProbeMessage, CoordinatorMessage> response) {
     if (response.status() != null && response.status() != GrpcStatus.OK) {
-      ended(response.status(), response.statusMessage());
+      ended(response.status(), statusMessage(response));
       return;
     }
     response.handler(this::onMessage);
     response.errorHandler(error -> end("stream reset: " + error, false));
     response.exceptionHandler(error -> end("stream error: " + LinkErrors.describe(error), false));
-    response.endHandler(v -> ended(response.status(), response.statusMessage()));
+    response.endHandler(v -> ended(response.status(), statusMessage(response)));
+  }
+
+  /**
+   * The coordinator's reason for ending the stream. vertx-grpc 5.0.7 reads {@code grpc-message} only from the
+   * headers (a refusal before any message), not from the trailers that end a stream that was running, such as
+   * one whose token was just revoked.
+   */
+  private static String statusMessage(GrpcClientResponse<ProbeMessage, CoordinatorMessage> response) {
+    String message = response.statusMessage();
+    String trailer = message == null && response.trailers() != null ? response.trailers().get("grpc-message") : null;
+    return trailer == null ? message : QueryStringDecoder.decodeComponent(trailer, StandardCharsets.UTF_8);
   }
 
   private void ended(GrpcStatus status, String message) {
-    if (status == GrpcStatus.UNAUTHENTICATED) {
-      end("probe link refused: wrong probe token", true);
-    } else if (status == GrpcStatus.PERMISSION_DENIED) {
-      end("probe link refused: permission denied", true);
+    if (status == GrpcStatus.UNAUTHENTICATED || status == GrpcStatus.PERMISSION_DENIED) {
+      // The coordinator's message says why (unknown or revoked token, another region) and never holds the token.
+      end("probe link refused: status=" + status.name() + " message=\"" + (message == null ? "" : message)
+          + "\" region=" + config.region(), true);
     } else {
       String name = status == null ? "none" : status.name();
       end("coordinator ended the stream status=" + name + (message == null ? "" : " message=" + message), false);
