@@ -66,13 +66,14 @@
     const gen = generation;
     try {
       const auth = { Authorization: "Bearer " + current };
-      const [monitors, incidents, channels, probes] = await Promise.all([
+      const [monitors, incidents, channels, probes, probeTokens] = await Promise.all([
         getJson("/api/v1/monitors", auth, TIMEOUT_MS),
         getJson("/api/v1/incidents?state=open", auth, TIMEOUT_MS),
         getJson("/api/v1/channels", auth, TIMEOUT_MS),
         getJson("/api/v1/probes", auth, TIMEOUT_MS),
+        getJson("/api/v1/probe-tokens", auth, TIMEOUT_MS),
       ]);
-      if (gen === generation) handle(monitors, incidents, channels, probes);
+      if (gen === generation) handle(monitors, incidents, channels, probes, probeTokens);
     } catch (e) {
       if (gen === generation) showProblem("Coordinator unreachable, retrying every few seconds. The data below may be out of date.");
     } finally {
@@ -81,8 +82,8 @@
     if (token() && !timer) schedule(gen === generation ? POLL_MS : 0);
   }
 
-  function handle(monitors, incidents, channels, probes) {
-    const answers = [monitors, incidents, channels, probes];
+  function handle(monitors, incidents, channels, probes, probeTokens) {
+    const answers = [monitors, incidents, channels, probes, probeTokens];
     if (answers.some((r) => r.status === 401)) {
       sessionStorage.removeItem(TOKEN_KEY);
       showLogin(true);
@@ -101,6 +102,7 @@
     lastChannels = Array.isArray(channels.body.channels) ? channels.body.channels : [];
     renderChannels();
     window.QuorateRegions.render($("probe-regions"), Array.isArray(probes.body.regions) ? probes.body.regions : []);
+    window.QuorateProbeTokens.render($("probe-tokens"), probeTokens.body);
     $("updated").textContent = new Date().toLocaleTimeString();
   }
 
@@ -278,6 +280,8 @@
   $("actor").addEventListener("change", () => sessionStorage.setItem(ACTOR_KEY, $("actor").value.trim()));
 
   window.QuorateChannels.listen($("channels"), () => ({ Authorization: "Bearer " + token() }), renderChannels);
+  window.QuorateProbeTokens.listen($("probe-token-form"), $("probe-tokens"), $("probe-token-result"),
+    () => ({ Authorization: "Bearer " + token() }), () => schedule(0));
 
   $("token-form").addEventListener("submit", (event) => {
     event.preventDefault();

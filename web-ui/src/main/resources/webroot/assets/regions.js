@@ -32,7 +32,9 @@ window.QuorateRegions = (function () {
       node.connected ? ["linked to " + node.coordinator_node + " since ", timeEl(node.connected_since, false)]
         : ["disconnected ", timeEl(node.disconnected_at, true)],
       node.connectivity_ok ? "" : " — " + node.connectivity_detail,
-      lag);
+      lag,
+      node.address ? ", from " + node.address : "",
+      node.token_name ? " with " + node.token_name : "");
   }
 
   return { render };

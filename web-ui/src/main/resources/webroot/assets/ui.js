@@ -33,6 +33,9 @@ window.Quorate = (function () {
     degraded: { label: "Degraded", symbol: "!" },
     working: { label: "Working", symbol: "✓" },
     broken: { label: "Broken", symbol: "✕" },
+    // Probe enrollment tokens.
+    active: { label: "Active", symbol: "✓" },
+    revoked: { label: "Revoked", symbol: "✕" },
   };
 
   /** A state badge: symbol plus word, so the state never depends on colour alone. */
@@ -109,5 +112,9 @@ window.Quorate = (function () {
     return requestJson("POST", url, headers, payload || {}, timeoutMs);
   }
 
-  return { el, badge, parseTime, ago, duration, timeEl, getJson, postJson };
+  function deleteJson(url, headers, timeoutMs) {
+    return requestJson("DELETE", url, headers, undefined, timeoutMs);
+  }
+
+  return { el, badge, parseTime, ago, duration, timeEl, getJson, postJson, deleteJson };
 })();

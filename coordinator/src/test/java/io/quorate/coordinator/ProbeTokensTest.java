@@ -146,6 +146,19 @@ class ProbeTokensTest {
     probes.add("ap-south", cluster.grpcAddresses(), token.getString("token"));
     Eventually.until(WAIT, "the ap-south probe is linked", probes::allConnected);
     assertNotNull(listed(token.getString("id")).getString("last_used_at"));
+
+    // The operators' probe list says which token and which address each node links with.
+    JsonObject node = Eventually.value(WAIT, "the ap-south node is listed", () -> probeNode("ap-south"));
+    assertEquals(token.getString("id"), node.getString("token_id"));
+    assertEquals("ap-south vm 1", node.getString("token_name"));
+    assertTrue(node.getString("address").startsWith("127.0.0.1:"), node.encode());
+    assertFalse(api(0).get("/api/v1/probes").body().contains(token.getString("token")));
+  }
+
+  private JsonObject probeNode(String region) {
+    return api(1).get("/api/v1/probes").json().getJsonArray("regions").stream().map(JsonObject.class::cast)
+        .filter(r -> r.getString("region").equals(region)).flatMap(r -> r.getJsonArray("nodes").stream())
+        .map(JsonObject.class::cast).findFirst().orElse(null);
   }
 
   @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The team view in a real headless Chromium: a test alert through each channel reports whether the
  * receiver accepted it; an incident appears without a reload and is acknowledged from the page; the
- * probe regions show whether they vote.
+ * probe regions show whether they vote and how each node links; a region token is created and revoked.
  */
 class TeamViewBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(40);
@@ -81,6 +81,9 @@ class TeamViewBrowserTest {
     // Every region votes.
     browser.waitForText(WAIT, "[data-region=ap-south]", "votes");
     assertTrue(browser.text("[data-region=eu-west]").contains("Healthy"), browser.text("#probe-regions"));
+    assertTrue(browser.text("[data-region=eu-west]").contains("with shared probe token"), browser.text("#probe-regions"));
+
+    enrollAndRevokeARegionToken();
 
     // The queue fails in two regions: the incident shows up without a reload, and is acknowledged here.
     queues.fail("receipts", "eu-west", "us-east");
@@ -95,6 +98,29 @@ class TeamViewBrowserTest {
     assertTrue(browser.findAll("#incidents button[data-action=acknowledge]").isEmpty(), "acknowledged once");
     Eventually.until(WAIT, "the webhook got the test alert and the incident",
         () -> webhook.accepted(monitor.getString("id"), "incident.opened").size() == 1);
+  }
+
+  /** An admin creates a region token in the page, sees it once, and revokes it with a second press. */
+  private void enrollAndRevokeARegionToken() {
+    browser.type("#probe-token-form input[name=region]", "eu-central");
+    browser.type("#probe-token-form input[name=name]", "frankfurt vm 1");
+    browser.click(WAIT, "#probe-token-form button[type=submit]");
+    browser.waitForText(WAIT, "#probe-token-result", "Token created for eu-central.");
+    browser.waitForText(WAIT, "#probe-tokens", "frankfurt vm 1");
+    String secret = browser.text("#probe-tokens .token-secret");
+    JsonObject listed = api.get("/api/v1/probe-tokens").json().getJsonArray("probe_tokens").getJsonObject(0);
+    assertEquals("eu-central", listed.getString("region"));
+    assertTrue(secret.length() >= 32, "the token is shown once: " + secret);
+    assertTrue(!api.get("/api/v1/probe-tokens").body().contains(secret), "and never listed again");
+
+    browser.click(WAIT, "button.revoke-token");
+    browser.waitForText(WAIT, "#probe-token-result", "Press again to revoke");
+    assertEquals("active", api.get("/api/v1/probe-tokens").json().getJsonArray("probe_tokens").getJsonObject(0)
+        .getString("state"), "one press revokes nothing");
+    browser.click(WAIT, "button.revoke-token");
+    browser.waitForText(WAIT, "#probe-token-result", "Token revoked.");
+    browser.waitForText(WAIT, "[data-token-id] .badge", "Revoked");
+    assertTrue(browser.findAll("#probe-tokens .token-secret").isEmpty(), "a revoked token's secret is gone from the page");
   }
 
 }

@@ -47,7 +47,8 @@ class WebrootTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"assets/ui.js", "assets/status.js", "assets/app.js", "assets/quorate.css"})
+  @ValueSource(strings = {"assets/ui.js", "assets/status.js", "assets/app.js", "assets/channels.js", "assets/regions.js",
+      "assets/probetokens.js", "assets/quorate.css"})
   void assetLoadsNothingFromOtherOriginsAndNeverParsesHtml(String asset) throws IOException {
     String text = read("webroot/" + asset);
     for (String forbidden : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",

@@ -247,7 +247,8 @@ public final class ProbeLinkServer {
     return pool.preparedQuery("INSERT INTO probe_regions (region, first_seen_at, last_seen_at) VALUES ($1, $2, $2)"
             + " ON CONFLICT (region) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at")
         .execute(Tuple.of(session.region(), utc(clock.instant())))
-        .compose(v -> ProbeNodes.connected(pool, session.hello(), nodeId, session.linkedAt()))
+        .compose(v -> ProbeNodes.connected(pool, session.hello(), nodeId, session.linkedAt(), session.remoteAddress(),
+            session.credential().tokenId()))
         .compose(v -> Future.all(monitors.list(), ProjectStore.findDefault(pool)))
         .map(all -> Assignments.snapshot(all.resultAt(0), session.region(), all.<Project>resultAt(1).pingKey()));
   }

@@ -74,6 +74,11 @@ final class ProbeSession {
     this.context = vertx.getOrCreateContext(); // the stream's event loop: its handlers and state belong to it
   }
 
+  /** The probe's address as this node sees it (a proxy's, behind one). */
+  String remoteAddress() {
+    return String.valueOf(stream.connection().remoteAddress());
+  }
+
   /** Whom the link's token speaks for. */
   ProbeCredential credential() {
     return credential;

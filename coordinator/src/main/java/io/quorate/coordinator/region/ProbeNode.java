@@ -9,10 +9,19 @@ import java.util.Optional;
  *
  * @param disconnectedAt when its stream ended, if it is not linked now
  * @param watermark its newest "every ping received before T is stored", if it sent one
+ * @param origin the address and token of its newest link
  */
 public record ProbeNode(String nodeId, String region, String version, String coordinatorNode, Instant connectedSince,
     Instant lastSeenAt, Optional<Instant> disconnectedAt, boolean connectivityOk, String connectivityDetail,
-    long eventsPending, Optional<Instant> watermark) {
+    long eventsPending, Optional<Instant> watermark, LinkOrigin origin) {
+
+  /** A node whose link origin does not matter (region health judges nodes without it). */
+  public ProbeNode(String nodeId, String region, String version, String coordinatorNode, Instant connectedSince,
+      Instant lastSeenAt, Optional<Instant> disconnectedAt, boolean connectivityOk, String connectivityDetail,
+      long eventsPending, Optional<Instant> watermark) {
+    this(nodeId, region, version, coordinatorNode, connectedSince, lastSeenAt, disconnectedAt, connectivityOk,
+        connectivityDetail, eventsPending, watermark, LinkOrigin.UNKNOWN);
+  }
 
   /** Linked now, and heard from within {@code lostAfter}. */
   public boolean live(Instant now, Duration lostAfter) {

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The {@code probe_nodes} table: written by the node a probe is linked to, read by every node. */
 public final class ProbeNodes {
@@ -25,12 +26,15 @@ public final class ProbeNodes {
   private ProbeNodes() {}
 
   /** A probe said Hello to {@code coordinatorNode}: linked from now, judged healthy until it reports. */
-  public static Future<Void> connected(SqlClient client, Hello hello, String coordinatorNode, Instant now) {
+  public static Future<Void> connected(SqlClient client, Hello hello, String coordinatorNode, Instant now,
+      String address, Optional<UUID> tokenId) {
     return client.preparedQuery("INSERT INTO probe_nodes (node_id, region, version, coordinator_node, connected_since,"
-            + " last_seen_at) VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (node_id) DO UPDATE SET region = $2,"
-            + " version = $3, coordinator_node = $4, connected_since = $5, last_seen_at = $5, disconnected_at = NULL,"
-            + " connectivity_ok = true, connectivity_detail = '', events_pending = 0")
-        .execute(Tuple.of(hello.getNodeId(), hello.getRegion(), hello.getVersion(), coordinatorNode, utc(now)))
+            + " last_seen_at, address, token_id) VALUES ($1, $2, $3, $4, $5, $5, $6, $7) ON CONFLICT (node_id) DO UPDATE"
+            + " SET region = $2, version = $3, coordinator_node = $4, connected_since = $5, last_seen_at = $5,"
+            + " disconnected_at = NULL, connectivity_ok = true, connectivity_detail = '', events_pending = 0,"
+            + " address = $6, token_id = $7")
+        .execute(Tuple.from(List.of(hello.getNodeId(), hello.getRegion(), hello.getVersion(), coordinatorNode, utc(now),
+            address)).addValue(tokenId.orElse(null)))
         .mapEmpty();
   }
 
@@ -64,9 +68,10 @@ public final class ProbeNodes {
     return client.preparedQuery("DELETE FROM probe_nodes WHERE last_seen_at < $1 AND (disconnected_at IS NULL"
             + " OR disconnected_at < $1)").execute(Tuple.of(forgetBefore))
         // A watermark (every second) is a sign of life too: a probe older than ProbeHealth sends only those.
-        .compose(deleted -> client.preparedQuery("SELECT n.*, w.received_before,"
+        .compose(deleted -> client.preparedQuery("SELECT n.*, w.received_before, t.name AS token_name,"
                 + " GREATEST(n.last_seen_at, w.updated_at) AS heard_at FROM probe_nodes n"
                 + " LEFT JOIN probe_watermarks w ON w.region = n.region AND w.node_id = n.node_id"
+                + " LEFT JOIN probe_tokens t ON t.id = n.token_id"
                 + " ORDER BY n.region, n.node_id").execute())
         .map(rows -> {
           List<ProbeNode> nodes = new ArrayList<>();
@@ -79,7 +84,9 @@ public final class ProbeNodes {
     return new ProbeNode(row.getString("node_id"), row.getString("region"), row.getString("version"),
         row.getString("coordinator_node"), instant(row, "connected_since").orElseThrow(),
         instant(row, "heard_at").orElseThrow(), instant(row, "disconnected_at"), row.getBoolean("connectivity_ok"),
-        row.getString("connectivity_detail"), row.getLong("events_pending"), instant(row, "received_before"));
+        row.getString("connectivity_detail"), row.getLong("events_pending"), instant(row, "received_before"),
+        new LinkOrigin(row.getString("address"), Optional.ofNullable(row.getUUID("token_id")),
+            Optional.ofNullable(row.getString("token_name"))));
   }
 
   private static Optional<Instant> instant(Row row, String column) {

@@ -80,6 +80,7 @@ public final class RegionRoutes {
         .put("connectivity_detail", node.connectivityDetail())
         .put("events_pending", node.eventsPending())
         .put("watermark", node.watermark().map(Instant::toString).orElse(null))
-        .put("lag_ms", node.lag(now).map(lag -> lag.toMillis()).orElse(null));
+        .put("lag_ms", node.lag(now).map(lag -> lag.toMillis()).orElse(null))
+        .mergeIn(node.origin().toJson());
   }
 }
