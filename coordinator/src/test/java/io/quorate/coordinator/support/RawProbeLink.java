@@ -93,6 +93,12 @@ public final class RawProbeLink implements AutoCloseable {
     Eventually.until(timeout, "the coordinator acknowledges seq " + last, () -> ackedSeq >= last);
   }
 
+  /** Sends one {@code Watermark}, as probes since the heartbeat release do about once a second. */
+  public void sendWatermark(long seq, java.time.Instant receivedBefore) {
+    onContext(() -> request.write(ProbeMessage.newBuilder().setWatermark(io.quorate.link.v1.Watermark.newBuilder()
+        .setSeq(seq).setReceivedBeforeMs(receivedBefore.toEpochMilli())).build())).await();
+  }
+
   /** Resets the stream, as a probe's link breaks; nothing more is acknowledged on it. */
   @Override
   public void close() {
