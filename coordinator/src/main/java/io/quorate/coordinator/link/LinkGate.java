@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides from a new stream's headers whom it speaks for, before any message is read, and turns every refusal
- * into a log line (never the token), a metric and a row operators read through the API.
+ * into a metric and (at most once per source every few seconds, see {@link RefusalThrottle}) a log line (never
+ * the token) and a row operators read through the API.
  */
 final class LinkGate {
   private static final Logger log = LoggerFactory.getLogger(LinkGate.class);
@@ -33,6 +34,7 @@ final class LinkGate {
   private final Clock clock;
   private final String nodeId;
   private final MeterRegistry registry;
+  private final RefusalThrottle throttle = new RefusalThrottle();
 
   LinkGate(ProbeAuthenticator tokens, Refusals refusals, Clock clock, String nodeId, MeterRegistry registry) {
     this.tokens = tokens;
@@ -66,10 +68,15 @@ final class LinkGate {
   GrpcStatus refuse(GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream, Optional<String> regionClaimed,
       LinkRefusedException refusal) {
     String remote = remoteHost(stream);
+    registry.counter("quorate_probe_links_refused_total", "reason", refusal.reason().code()).increment();
+    String source = String.join(" ", remote, refusal.reason().code(), regionClaimed.orElse("-"),
+        refusal.tokenId().map(UUID::toString).orElse("-"));
+    if (!throttle.shouldRecord(source, clock.instant())) {
+      return status(refusal); // the same source was logged and stored moments ago; the metric counts this one
+    }
     log.warn("probe link refused reason={} message=\"{}\" region_claimed={} token_id={} remote={}",
         refusal.reason().code(), refusal.getMessage(), regionClaimed.orElse("-"),
         refusal.tokenId().map(UUID::toString).orElse("-"), remote);
-    registry.counter("quorate_probe_links_refused_total", "reason", refusal.reason().code()).increment();
     refusals.record(new Refusals.Refusal(clock.instant(), nodeId, remote, regionClaimed, refusal.tokenId(),
             refusal.reason(), refusal.getMessage()))
         .onFailure(error -> log.warn("probe link refusal not recorded error={}", error.toString()));
