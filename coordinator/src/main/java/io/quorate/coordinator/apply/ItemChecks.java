@@ -1,0 +1,58 @@
+package io.quorate.coordinator.apply;
+
+import io.quorate.coordinator.api.ValidationException;
+import io.quorate.coordinator.monitor.MonitorRequests;
+import io.quorate.coordinator.notify.ChannelType;
+import io.quorate.coordinator.notify.WorkingHours;
+import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks each item with the coordinator's own request rules (the same classes the API runs), so a bad
+ * file is refused whole before anything is written. The coordinator checks again when apply writes.
+ */
+final class ItemChecks {
+  private static final Set<String> CHANNEL_COMMON = Set.of("type", "name", "working_hours", "operator_alerts");
+  private final Map<String, ChannelType> types;
+  private final List<String> knownRegions;
+
+  /** @param knownRegions probe regions that have connected: what a monitor that leaves out regions gets */
+  ItemChecks(Map<String, ChannelType> types, List<String> knownRegions) {
+    this.types = types;
+    this.knownRegions = List.copyOf(knownRegions);
+  }
+
+  /** @throws ValidationException naming the field */
+  void checkChannel(FileItem item) {
+    JsonObject body = item.body();
+    ChannelType type = types.get(item.type());
+    if (type == null) {
+      throw new ValidationException("type", "must be one of " + String.join(", ", types.keySet()));
+    }
+    Set<String> allowed = new HashSet<>(CHANNEL_COMMON);
+    allowed.addAll(type.fields());
+    for (String field : body.fieldNames()) {
+      if (!allowed.contains(field)) {
+        throw new ValidationException(field, "is not a field of a " + type.name() + " channel");
+      }
+    }
+    JsonObject settings = new JsonObject();
+    type.fields().forEach(field -> settings.put(field, body.getValue(field)));
+    type.validateNew(settings);
+    if (body.getValue("working_hours") != null) {
+      WorkingHours.fromJson(body.getValue("working_hours"), "working_hours");
+    }
+    if (body.getValue("operator_alerts") != null && !(body.getValue("operator_alerts") instanceof Boolean)) {
+      throw new ValidationException("operator_alerts", "must be true or false");
+    }
+  }
+
+  /** @param resolved the monitor's body with channel names turned into ids */
+  void checkMonitor(JsonObject resolved) {
+    MonitorRequests.parse(resolved, Optional.empty(), knownRegions);
+  }
+}
