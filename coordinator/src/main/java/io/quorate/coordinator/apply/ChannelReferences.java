@@ -3,8 +3,10 @@ package io.quorate.coordinator.apply;
 import io.quorate.coordinator.api.ValidationException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Monitors in the file name their channels ({@code channels: [ops-slack]}); the API wants ids. A name is a
@@ -12,7 +14,9 @@ import java.util.Map;
  */
 final class ChannelReferences {
   /** Stands for a channel the file creates, while its monitors are checked before anything is written. */
-  static final String NOT_YET_CREATED = "00000000-0000-0000-0000-000000000000";
+  static String notYetCreated(String name) {
+    return UUID.nameUUIDFromBytes(("channel to create: " + name).getBytes(StandardCharsets.UTF_8)).toString();
+  }
   private final Map<String, String> ids = new HashMap<>();
   private final Map<String, String> ambiguous = new HashMap<>();
 

@@ -1,20 +1,20 @@
 package io.quorate.coordinator.apply;
 
-import io.quorate.coordinator.monitor.HeaderValue;
+import io.quorate.coordinator.monitor.MonitorRequests;
 import io.quorate.coordinator.notify.ChannelJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What would change if a file item were written over the object the coordinator shows, as plan phrases
- * ({@code interval 30s -> 1m}). Only the fields the file sets are compared. Secrets are write-only in the API,
- * so they are compared as far as it shows them: a channel secret of 24 characters or more by its last four
- * characters, anything else by whether it is set; {@code forceSecrets} sends every secret again.
+ * ({@code interval 30s -> 1m}). Secrets are write-only in the API, so they are compared as far as it shows
+ * them: a channel secret of 24 characters or more by its last four characters, anything else by whether it
+ * is set; {@code forceSecrets} sends every secret again.
  */
 final class Differences {
   /** Maps whose keys the user chooses: a key only the coordinator has is a difference. */
@@ -52,72 +52,61 @@ final class Differences {
     }
   }
 
-  /** @param channelNames channel ids to names, as monitors refer to channels by name in the file */
-  static List<String> ofMonitor(JsonObject wanted, JsonObject shown, Map<String, String> channelNames, boolean forceSecrets) {
+  /**
+   * @param wanted the file's monitor as the API would show it once written (see {@link ItemChecks}), so
+   *     fields the file leaves out count with their defaults: a write resets them
+   * @param channelNames channel ids to names, as monitors refer to channels by name in the file
+   */
+  static List<String> ofMonitor(JsonObject wanted, JsonObject shown, Map<String, String> channelNames,
+      boolean forceSecrets) {
+    Set<String> fields = new LinkedHashSet<>(wanted.fieldNames());
+    fields.addAll(shown.fieldNames());
     List<String> changes = new ArrayList<>();
-    for (String field : wanted.fieldNames()) {
+    for (String field : fields) {
+      if (field.equals("name") || field.equals("type") || MonitorRequests.isReadOnly(field)
+          || field.equals("stale_after") && bothDefault(wanted, shown, "stale_after_default")) {
+        continue;
+      }
       Object value = wanted.getValue(field);
       Object current = shown.getValue(field);
       switch (field) {
-        case "name" -> { }
-        case "headers" -> headers(value, current, forceSecrets, changes);
-        case "auth" -> auth(value, current, forceSecrets, changes);
-        case "channels" -> compare(field, value, names(current, channelNames), true, changes);
-        case "escalation" -> compare(field, value, escalationByName(current, channelNames), false, changes);
-        case "method" -> compare(field, value instanceof String m ? m.toUpperCase(Locale.ROOT) : value, current, false,
-            changes);
-        default -> compare(field, value, current, USER_MAPS.contains(field), changes);
+        case "channels" -> compare(field, names(value, channelNames), names(current, channelNames), changes);
+        case "escalation" -> compare(field, escalationByName(value, channelNames),
+            escalationByName(current, channelNames), changes);
+        default -> compare(field, value, current, changes);
       }
+    }
+    if (forceSecrets) {
+      secretsOf(wanted).forEach(secret -> changes.add(secret + " (secret sent again)"));
     }
     return changes;
   }
 
-  private static void compare(String field, Object wanted, Object shown, boolean allKeys, List<String> changes) {
-    if (!Values.same(wanted, shown, allKeys)) {
+  /** A default derived from other fields (stale_after from the interval) changes with them: not news. */
+  private static boolean bothDefault(JsonObject wanted, JsonObject shown, String flag) {
+    return Boolean.TRUE.equals(wanted.getValue(flag)) && Boolean.TRUE.equals(shown.getValue(flag));
+  }
+
+  /** Both sides come from the API's own rendering, where secrets read {@code ****}: they never show here. */
+  private static void compare(String field, Object wanted, Object shown, List<String> changes) {
+    if (!Values.same(wanted, shown, true)) {
       changes.add(field + " " + Values.show(shown) + " -> " + Values.show(wanted));
     }
   }
 
-  /** Plain headers by value; secret ones (marked, or named like a credential) by whether they are set. */
-  private static void headers(Object wanted, Object shown, boolean force, List<String> changes) {
-    JsonObject want = wanted instanceof JsonObject object ? object : new JsonObject();
-    JsonObject have = shown instanceof JsonObject object ? object : new JsonObject();
-    for (String name : have.fieldNames()) {
-      if (!want.containsKey(name)) {
-        changes.add("headers." + name + " removed");
-      }
+  private static List<String> secretsOf(JsonObject monitor) {
+    List<String> secrets = new ArrayList<>();
+    if (monitor.getValue("headers") instanceof JsonObject headers) {
+      headers.forEach(header -> {
+        if (header.getValue() instanceof JsonObject) {
+          secrets.add("headers." + header.getKey());
+        }
+      });
     }
-    for (String name : want.fieldNames()) {
-      Object value = want.getValue(name);
-      boolean secret = HeaderValue.isCredentialName(name)
-          || value instanceof JsonObject object && Boolean.TRUE.equals(object.getValue("secret"));
-      Object current = have.getValue(name);
-      boolean currentSecret = current instanceof JsonObject;
-      if (current == null) {
-        changes.add("headers." + name + (secret ? " (secret set)" : " added"));
-      } else if (secret != currentSecret) {
-        changes.add("headers." + name + (secret ? " (now secret)" : " (no longer secret)"));
-      } else if (!secret && !Values.same(value, current, false)) {
-        changes.add("headers." + name + " " + Values.show(current) + " -> " + Values.show(value));
-      } else if (secret && force) {
-        changes.add("headers." + name + " (secret sent again)");
-      }
+    if (monitor.getValue("auth") instanceof JsonObject) {
+      secrets.add("auth");
     }
-  }
-
-  private static void auth(Object wanted, Object shown, boolean force, List<String> changes) {
-    JsonObject want = wanted instanceof JsonObject object ? object : null;
-    JsonObject have = shown instanceof JsonObject object ? object : null;
-    if (want == null || have == null) {
-      if (want != have) {
-        changes.add("auth" + (want == null ? " removed" : " (secret set)"));
-      }
-    } else if (!Values.same(want.getValue("type"), have.getValue("type"), false)
-        || !Values.same(want.getValue("username"), have.getValue("username"), false)) {
-      changes.add("auth (type or username changed, secret set)");
-    } else if (force) {
-      changes.add("auth (secret sent again)");
-    }
+    return secrets;
   }
 
   private static JsonArray names(Object ids, Map<String, String> channelNames) {

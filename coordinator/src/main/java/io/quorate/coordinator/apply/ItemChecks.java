@@ -1,15 +1,20 @@
 package io.quorate.coordinator.apply;
 
 import io.quorate.coordinator.api.ValidationException;
+import io.quorate.coordinator.monitor.Monitor;
+import io.quorate.coordinator.monitor.MonitorDraft;
+import io.quorate.coordinator.monitor.MonitorJson;
 import io.quorate.coordinator.monitor.MonitorRequests;
 import io.quorate.coordinator.notify.ChannelType;
 import io.quorate.coordinator.notify.WorkingHours;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Checks each item with the coordinator's own request rules (the same classes the API runs), so a bad
@@ -51,8 +56,15 @@ final class ItemChecks {
     }
   }
 
-  /** @param resolved the monitor's body with channel names turned into ids */
-  void checkMonitor(JsonObject resolved) {
-    MonitorRequests.parse(resolved, Optional.empty(), knownRegions);
+  /**
+   * @param resolved the monitor's body with channel names turned into ids
+   * @return the monitor as the API would show it once written: every default filled in, durations in the
+   *     API's form, secrets as {@code ****}; compared with what the API shows now, it says what a write changes
+   */
+  JsonObject checkMonitor(JsonObject resolved) {
+    MonitorDraft draft = MonitorRequests.parse(resolved, Optional.empty(), knownRegions);
+    Monitor monitor = new Monitor(new UUID(0, 0), draft.name(), draft.spec(), draft.alerting(), 0, Instant.EPOCH,
+        Instant.EPOCH);
+    return MonitorJson.toJson(monitor, List.of(), Optional.empty(), Optional.empty(), "", Instant.EPOCH, Map.of());
   }
 }

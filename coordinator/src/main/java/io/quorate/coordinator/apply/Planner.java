@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -51,17 +52,22 @@ final class Planner {
         references.add(name, same.get(0).getString("id"));
       }
     });
-    file.channels().stream().filter(item -> !channelsByName.containsKey(item.name()))
-        .forEach(item -> references.add(item.name(), ChannelReferences.NOT_YET_CREATED));
+    file.channels().stream().filter(item -> !channelsByName.containsKey(item.name())).forEach(item -> {
+      references.add(item.name(), ChannelReferences.notYetCreated(item.name()));
+      channelNames.put(ChannelReferences.notYetCreated(item.name()), item.name());
+    });
 
     List<Step> steps = new ArrayList<>();
     for (FileItem item : file.channels()) {
-      check(item, () -> checks.checkChannel(item));
+      check(item, () -> {
+        checks.checkChannel(item);
+        return item.body();
+      });
       plan(item, channelsByName, steps, shown -> Differences.ofChannel(item.body(), shown, secretsOf(item), forceSecrets));
     }
     for (FileItem item : file.monitors()) {
-      check(item, () -> checks.checkMonitor(references.resolve(item.body())));
-      plan(item, monitorsByName, steps, shown -> Differences.ofMonitor(item.body(), shown, channelNames, forceSecrets));
+      JsonObject wanted = check(item, () -> checks.checkMonitor(references.resolve(item.body())));
+      plan(item, monitorsByName, steps, shown -> Differences.ofMonitor(wanted, shown, channelNames, forceSecrets));
     }
     List<String> kept = new ArrayList<>();
     deletions("monitor", monitorsByName, names(file.monitors()), steps, kept);
@@ -72,11 +78,13 @@ final class Planner {
     return new Plan(steps, unchanged, kept);
   }
 
-  private void check(FileItem item, Runnable check) {
+  /** @return what the check returns, or an empty object when the item is invalid (its problem recorded) */
+  private JsonObject check(FileItem item, Supplier<JsonObject> check) {
     try {
-      check.run();
+      return check.get();
     } catch (ValidationException e) {
       problems.add(item.where() + ": " + e.field() + ": " + e.problem());
+      return new JsonObject();
     }
   }
 

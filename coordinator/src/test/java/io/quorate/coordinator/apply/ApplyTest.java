@@ -127,6 +127,8 @@ class ApplyTest {
     assertFalse(again.out().contains("+ ") || again.out().contains("~ ") || again.out().contains("- "), again.all());
     assertEquals(before, db.query("SELECT id, version, updated_at FROM monitors ORDER BY id"));
     assertEquals(channelsBefore, db.query("SELECT * FROM channels ORDER BY id"));
+    assertTrue(ApplyRun.of(FILE, env, "--force-secrets", "--dry-run").out().contains("~ update monitor"
+        + " \"Receipt emails\": headers.X-Api-Key (secret sent again)"), "the way to send a secret the API cannot compare");
   }
 
   @Test
@@ -136,7 +138,7 @@ class ApplyTest {
 
     ApplyRun dry = ApplyRun.of(changed, env, "--dry-run");
     assertEquals(0, dry.exit(), dry.all());
-    assertTrue(dry.out().contains("~ update monitor \"Receipt emails\": interval 30s -> 60s, quorum 2 -> 3\n"
+    assertTrue(dry.out().contains("~ update monitor \"Receipt emails\": interval 30s -> 1m, quorum 2 -> 3\n"
         + "= 3 unchanged\nDry run: nothing applied."), dry.all());
     assertEquals("30s", byName("monitors", "Receipt emails").orElseThrow().getString("interval"));
 
@@ -147,6 +149,22 @@ class ApplyTest {
     assertEquals("1m", receipts.getString("interval"));
     assertEquals(3, receipts.getInteger("quorum"));
     assertTrue(ApplyRun.of(changed, env).out().contains("Nothing to do."), "60s and the API's 1m are the same");
+  }
+
+  @Test
+  void aMonitorFieldChangedOutsideTheFileIsPlannedBackToTheFile() {
+    assertEquals(0, ApplyRun.of(FILE, env).exit());
+    JsonObject receipts = byName("monitors", "Receipt emails").orElseThrow();
+    assertEquals(200, api.put("/api/v1/monitors/" + receipts.getString("id"), receipts.copy().put("owner", "someone")
+        .put("labels", new JsonObject().put("team", "billing").put("tier", "1")).encode()).status());
+
+    ApplyRun run = ApplyRun.of(FILE, env);
+
+    assertEquals(0, run.exit(), run.all());
+    assertTrue(run.out().contains("~ update monitor \"Receipt emails\": owner someone -> (none),"
+        + " labels {\"team\":\"billing\",\"tier\":\"1\"} -> {\"team\":\"billing\"}\n"), run.all());
+    assertEquals("", byName("monitors", "Receipt emails").orElseThrow().getString("owner"));
+    assertNoSecretIn(run);
   }
 
   @Test
