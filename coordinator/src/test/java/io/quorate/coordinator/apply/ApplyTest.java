@@ -9,6 +9,8 @@ import io.quorate.coordinator.support.TestCluster;
 import io.quorate.coordinator.support.TestDatabase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -112,6 +114,24 @@ class ApplyTest {
     assertEquals(QUEUE_KEY, db.query("SELECT spec->'headers'->'X-Api-Key'->>'value' AS v FROM monitors"
         + " WHERE name = 'Receipt emails'").get(0).get("v"));
     assertNoSecretIn(run);
+  }
+
+  @Test
+  void theDocumentedExampleFileAppliesAndThenHasNothingToDo() throws Exception {
+    String example = Files.readString(Path.of("..", "deploy", "examples", "monitors.yaml"));
+    env.put("PAGERDUTY_KEY", "0123456789abcdef0123456789abcdef");
+    env.put("BILLING_API_KEY", QUEUE_KEY);
+
+    ApplyRun first = ApplyRun.of(example, env);
+    assertEquals(0, first.exit(), first.all());
+    assertTrue(first.out().contains("Applied 4 change(s)."), first.all());
+    JsonObject export = byName("monitors", "Nightly invoice export").orElseThrow();
+    assertEquals("working_hours", export.getString("urgency"));
+
+    ApplyRun second = ApplyRun.of(example, env);
+    assertEquals(0, second.exit(), second.all());
+    assertTrue(second.out().contains("= 4 unchanged\nNothing to do."), second.all());
+    assertNoSecretIn(first);
   }
 
   @Test
@@ -299,7 +319,7 @@ class ApplyTest {
   }
 
   private void assertNoSecretIn(ApplyRun run) {
-    for (String secret : List.of(SLACK_WEBHOOK, QUEUE_KEY, HOOK_SECRET, "s3cret")) {
+    for (String secret : List.of(SLACK_WEBHOOK, QUEUE_KEY, HOOK_SECRET, "s3cret", "0123456789abcdef")) {
       assertFalse(run.all().contains(secret), run.all());
     }
   }
