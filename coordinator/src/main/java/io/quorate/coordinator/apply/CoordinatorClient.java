@@ -74,7 +74,8 @@ final class CoordinatorClient {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new ApiRefusal(0, "cannot reach the coordinator at " + base + ": " + e, null);
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(); // ConnectException has none
+      throw new ApiRefusal(0, "cannot reach the coordinator at " + base + ": " + why, null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiRefusal(0, "interrupted", null);
