@@ -31,7 +31,8 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
-  @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "The YAML file: channels: and monitors:.")
+  @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE",
+      description = "The YAML file: channels: and monitors:.")
   Path file;
   @Option(names = "--url", paramLabel = "URL", description = "The coordinator, e.g. http://coordinator:8080 (default: $"
       + URL_VARIABLE + ").")
@@ -62,12 +63,13 @@ public final class ApplyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CoordinatorClient client = new CoordinatorClient(required(url, URL_VARIABLE, "--url"),
-        required(token, TOKEN_VARIABLE, "--token"), requestTimeout());
+    String baseUrl = required(url, URL_VARIABLE, "--url");
+    CoordinatorClient client = new CoordinatorClient(baseUrl, required(token, TOKEN_VARIABLE, "--token"),
+        requestTimeout());
     try {
       Planner planner = new Planner(channelTypes, prune, forceSecrets);
       Plan plan = plan(client, planner);
-      out.println("Plan for " + url + " from " + file + ":");
+      out.println("Plan for " + baseUrl + " from " + file + ":");
       plan.print(out);
       if (dryRun || plan.steps().isEmpty()) {
         out.println(dryRun ? "Dry run: nothing applied." : "Nothing to do.");
@@ -102,9 +104,6 @@ public final class ApplyCommand implements Callable<Integer> {
     String value = given != null && !given.isBlank() ? given : environment.get(variable);
     if (value == null || value.isBlank()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "Missing " + option + " (or $" + variable + ")");
-    }
-    if (option.equals("--url")) {
-      url = value.strip();
     }
     return value.strip();
   }

@@ -37,7 +37,8 @@ final class ApplyFileReader {
     List<FileItem> channels = new ArrayList<>();
     List<FileItem> monitors = new ArrayList<>();
     if (root != null && !(root instanceof MappingNode)) {
-      throw new ApplyException(file + " (line " + YamlValues.line(root) + "): must be a mapping with channels: and monitors:");
+      throw new ApplyException(file + " (line " + YamlValues.line(root)
+          + "): must be a mapping with channels: and monitors:");
     }
     YamlValues values = new YamlValues(environment, problems);
     for (NodeTuple tuple : root == null ? List.<NodeTuple>of() : ((MappingNode) root).getValue()) {
@@ -77,7 +78,8 @@ final class ApplyFileReader {
       return; // "monitors:" with nothing under it: an empty list
     }
     if (!(node instanceof SequenceNode sequence)) {
-      problems.add(list + " (line " + YamlValues.line(node) + "): must be a list of items starting with \"- name: ...\"");
+      problems.add(list + " (line " + YamlValues.line(node)
+          + "): must be a list of items starting with \"- name: ...\"");
       return;
     }
     String kind = list.substring(0, list.length() - 1);

@@ -28,7 +28,8 @@ final class PlanRunner {
         write(step);
       } catch (ApiRefusal e) {
         String where = step.item() == null ? step.kind() + " \"" + step.name() + "\"" : step.item().where();
-        throw new ApplyException(List.of(where + ": " + e.problem() + " (the coordinator refused: HTTP " + e.status() + ")"),
+        throw new ApplyException(
+            List.of(where + ": " + e.problem() + " (the coordinator refused: HTTP " + e.status() + ")"),
             i == 0 ? ApplyException.NOTHING_APPLIED : "Applied before it: " + i + " of " + steps.size()
                 + " changes (listed above); not applied: " + (steps.size() - i) + ". Fix the file and apply again.");
       }

@@ -63,7 +63,8 @@ final class Planner {
         checks.checkChannel(item);
         return item.body();
       });
-      plan(item, channelsByName, steps, shown -> Differences.ofChannel(item.body(), shown, secretsOf(item), forceSecrets));
+      plan(item, channelsByName, steps,
+          shown -> Differences.ofChannel(item.body(), shown, secretsOf(item), forceSecrets));
     }
     for (FileItem item : file.monitors()) {
       JsonObject wanted = check(item, () -> checks.checkMonitor(references.resolve(item.body())));

@@ -69,7 +69,8 @@ final class Values {
 
   static boolean isEmpty(Object value) {
     return value == null || value instanceof String text && text.isEmpty()
-        || value instanceof JsonArray array && array.isEmpty() || value instanceof JsonObject object && object.isEmpty();
+        || value instanceof JsonArray array && array.isEmpty()
+        || value instanceof JsonObject object && object.isEmpty();
   }
 
   /** For a plan line: {@code 30s}, {@code ["eu-west","us-east"]}, {@code (none)}; long values shortened. */

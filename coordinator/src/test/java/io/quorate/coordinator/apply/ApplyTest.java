@@ -148,7 +148,8 @@ class ApplyTest {
     assertEquals(before, db.query("SELECT id, version, updated_at FROM monitors ORDER BY id"));
     assertEquals(channelsBefore, db.query("SELECT * FROM channels ORDER BY id"));
     assertTrue(ApplyRun.of(FILE, env, "--force-secrets", "--dry-run").out().contains("~ update monitor"
-        + " \"Receipt emails\": headers.X-Api-Key (secret sent again)"), "the way to send a secret the API cannot compare");
+        + " \"Receipt emails\": headers.X-Api-Key (secret sent again)"),
+        "the way to send a secret the API cannot compare");
   }
 
   @Test
@@ -290,8 +291,9 @@ class ApplyTest {
 
   @Test
   void ambiguousNamesOnTheCoordinatorAreNotTouched() {
-    api.createChannel(new JsonObject().put("type", "webhook").put("name", "ops-slack").put("url", "https://a.example/"));
-    api.createChannel(new JsonObject().put("type", "webhook").put("name", "ops-slack").put("url", "https://b.example/"));
+    for (String url : List.of("https://a.example/", "https://b.example/")) {
+      api.createChannel(new JsonObject().put("type", "webhook").put("name", "ops-slack").put("url", url));
+    }
 
     ApplyRun run = ApplyRun.of(FILE, env);
 
