@@ -31,8 +31,12 @@ final class ItemChecks {
     this.knownRegions = List.copyOf(knownRegions);
   }
 
-  /** @throws ValidationException naming the field */
-  void checkChannel(FileItem item) {
+  /**
+   * @return the file's fields in the form the coordinator stores and shows them (an email {@code to} as a
+   *     list, working days in week order), so comparing with the API sees only real changes
+   * @throws ValidationException naming the field
+   */
+  JsonObject checkChannel(FileItem item) {
     JsonObject body = item.body();
     ChannelType type = types.get(item.type());
     if (type == null) {
@@ -47,13 +51,17 @@ final class ItemChecks {
     }
     JsonObject settings = new JsonObject();
     type.fields().forEach(field -> settings.put(field, body.getValue(field)));
-    type.validateNew(settings);
+    JsonObject stored = type.validateNew(settings);
+    JsonObject normalized = body.copy();
+    body.fieldNames().stream().filter(stored::containsKey)
+        .forEach(field -> normalized.put(field, stored.getValue(field)));
     if (body.getValue("working_hours") != null) {
-      WorkingHours.fromJson(body.getValue("working_hours"), "working_hours");
+      normalized.put("working_hours", WorkingHours.fromJson(body.getValue("working_hours"), "working_hours").toJson());
     }
     if (body.getValue("operator_alerts") != null && !(body.getValue("operator_alerts") instanceof Boolean)) {
       throw new ValidationException("operator_alerts", "must be true or false");
     }
+    return normalized;
   }
 
   /**

@@ -59,12 +59,8 @@ final class Planner {
 
     List<Step> steps = new ArrayList<>();
     for (FileItem item : file.channels()) {
-      check(item, () -> {
-        checks.checkChannel(item);
-        return item.body();
-      });
-      plan(item, channelsByName, steps,
-          shown -> Differences.ofChannel(item.body(), shown, secretsOf(item), forceSecrets));
+      JsonObject wanted = check(item, () -> checks.checkChannel(item));
+      plan(item, channelsByName, steps, shown -> Differences.ofChannel(wanted, shown, secretsOf(item), forceSecrets));
     }
     for (FileItem item : file.monitors()) {
       JsonObject wanted = check(item, () -> checks.checkMonitor(references.resolve(item.body())));

@@ -153,6 +153,30 @@ class ApplyTest {
   }
 
   @Test
+  void channelFieldsWrittenInAnotherFormThanTheApiShowsAreNotChanges() {
+    String file = """
+        channels:
+          - name: ops-mail
+            type: email
+            host: smtp.example.com
+            from: quorate@example.com
+            to: ops@example.com
+            username: quorate
+            password: short-s3cret
+            working_hours: {days: [fri, mon], start: "09:00", end: "17:00"}
+        """;
+    ApplyRun first = ApplyRun.of(file, env);
+    assertEquals(0, first.exit(), first.all());
+
+    ApplyRun again = ApplyRun.of(file, env);
+
+    assertTrue(again.out().contains("= 1 unchanged\nNothing to do."), again.all());
+    ApplyRun changed = ApplyRun.of(file.replace("days: [fri, mon]", "days: [mon, tue]"), env);
+    assertTrue(changed.out().contains("~ update channel \"ops-mail\": working_hours"), changed.all());
+    assertNoSecretIn(changed);
+  }
+
+  @Test
   void aChangedFieldIsPlannedAsAnUpdateAndApplied() {
     assertEquals(0, ApplyRun.of(FILE, env).exit());
     String changed = FILE.replace("interval: 30s", "interval: 60s").replace("quorum: 2", "quorum: 3");
