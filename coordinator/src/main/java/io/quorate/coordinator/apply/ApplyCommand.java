@@ -64,6 +64,10 @@ public final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String baseUrl = required(url, URL_VARIABLE, "--url");
+    if (!baseUrl.matches("https?://[^/\\s]+(/\\S*)?")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--url must be http://host:port or https://...,"
+          + " got " + baseUrl);
+    }
     CoordinatorClient client = new CoordinatorClient(baseUrl, required(token, TOKEN_VARIABLE, "--token"),
         requestTimeout());
     try {

@@ -339,6 +339,10 @@ class ApplyTest {
     assertEquals(2, missing.exit(), missing.all());
     assertTrue(missing.err().contains("Missing --token (or $QUORATE_ADMIN_TOKEN)"), missing.all());
 
+    ApplyRun badUrl = ApplyRun.of(FILE, env, "--token", "t", "--url", "coordinator:8080");
+    assertEquals(2, badUrl.exit(), badUrl.all());
+    assertTrue(badUrl.err().contains("--url must be http://host:port"), badUrl.all());
+
     ApplyRun noFile = ApplyRun.run(env, "apply", "--url", "http://127.0.0.1:1");
     assertEquals(2, noFile.exit(), noFile.all());
     assertTrue(noFile.err().contains("--file"), noFile.all());
