@@ -1,5 +1,6 @@
 package io.quorate.coordinator;
 
+import io.quorate.coordinator.apply.ApplyCommand;
 import io.quorate.coordinator.config.ConfigException;
 import io.quorate.coordinator.config.CoordinatorConfig;
 import io.quorate.coordinator.config.EnvironmentAndFileDefaults;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Option;
 
 /** {@code java -jar coordinator.jar}: parses the configuration, starts one node, stops it on SIGTERM. */
 @Command(name = "coordinator", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Quorate coordinator node.",
+    description = {"Quorate coordinator node; `apply` makes a running one match a file of monitors and channels.",
         "Every option can also be set as QUORATE_<OPTION> in the environment (e.g. QUORATE_HTTP_PORT)",
         "or in a properties file given with --config (e.g. http-port=8080). Flags win over the",
         "environment, which wins over the file."})
@@ -87,9 +89,7 @@ public final class CoordinatorMain implements Callable<Integer> {
   public static void main(String[] args) {
     int exit;
     try {
-      CommandLine cli = new CommandLine(new CoordinatorMain())
-          .setDefaultValueProvider(EnvironmentAndFileDefaults.from(args, System.getenv()));
-      exit = cli.execute(args);
+      exit = commandLine(args, System.getenv()).execute(args);
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
       exit = 2;
@@ -97,6 +97,16 @@ public final class CoordinatorMain implements Callable<Integer> {
     if (exit != 0) {
       System.exit(exit);
     }
+  }
+
+  /**
+   * The server command with its subcommand {@code apply}. The environment and {@code --config} file fill the
+   * server's options only: {@code apply} reads its own two variables (see {@link ApplyCommand}).
+   */
+  public static CommandLine commandLine(String[] args, Map<String, String> environment) {
+    CommandLine cli = new CommandLine(new CoordinatorMain())
+        .setDefaultValueProvider(EnvironmentAndFileDefaults.from(args, environment));
+    return cli.addSubcommand("apply", new ApplyCommand(environment, CoordinatorServices.builtInChannelTypes()));
   }
 
   @Override

@@ -26,6 +26,7 @@ import io.quorate.coordinator.monitor.MonitorStore;
 import io.quorate.coordinator.notify.ChannelHealth;
 import io.quorate.coordinator.notify.ChannelRoutes;
 import io.quorate.coordinator.notify.ChannelStore;
+import io.quorate.coordinator.notify.ChannelType;
 import io.quorate.coordinator.notify.ChannelTypes;
 import io.quorate.coordinator.notify.DeliveryDispatcher;
 import io.quorate.coordinator.notify.NotifierTools;
@@ -192,12 +193,17 @@ final class CoordinatorServices {
 
   /** The registry of channel types: one line per type. */
   private static ChannelTypes channelTypes(NotifierTools tools) {
-    return new ChannelTypes(tools, List.of(
+    return new ChannelTypes(tools, builtInChannelTypes());
+  }
+
+  /** Every channel type; {@code apply} checks a file's channels against them before it writes anything. */
+  static List<ChannelType> builtInChannelTypes() {
+    return List.of(
         new WebhookChannelType(),
         new SlackChannelType(),
         new PagerDutyChannelType(),
         new EmailChannelType(),
-        new TelegramChannelType()));
+        new TelegramChannelType());
   }
 
   private static JsonObject health(CoordinatorConfig config, ProbeLinkServer link, IntSupplier clusterMembers) {

@@ -39,6 +39,11 @@ public final class MonitorRequests {
 
   private MonitorRequests() {}
 
+  /** Whether a field of a monitor's JSON is shown by the API but never written (state, ids, times). */
+  public static boolean isReadOnly(String field) {
+    return READ_ONLY.contains(field);
+  }
+
   /**
    * @param existing the stored monitor when updating: keeps its ping id and any secret sent back as "****"
    * @param knownRegions regions that have connected; the default region set of an HTTP monitor
