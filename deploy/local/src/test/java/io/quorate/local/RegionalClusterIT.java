@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class RegionalClusterIT {
   }
 
   @Test
-  void incidentsHappenExactlyOnceThroughACrashAndAGracefulShutdown() {
+  void incidentsHappenExactlyOnceThroughACrashAndAGracefulShutdown() throws Exception {
     List<String> monitors = createMonitors();
     ItWait.until(WAIT, "every region observes every monitor", () -> db.count("SELECT count(DISTINCT (monitor_id, region))"
         + " FROM observations o JOIN monitors m ON m.id = o.monitor_id WHERE m.name LIKE 'queue-%'") == 3L * MONITORS);
@@ -133,23 +135,34 @@ class RegionalClusterIT {
    * THE one place this test creates its monitors and channel. Through the REST API for now: switch it to
    * {@code java -jar coordinator.jar apply -f monitors.yaml} once the config-as-code CLI is merged.
    */
-  private static List<String> createMonitors() {
-    String api = stack.anyAlive().apiBase() + "/api/v1";
-    Secret token = stack.tokens.admin();
-    ItHttp.Answer channel = ItHttp.post(api + "/channels", token, new JsonObject().put("type", "webhook")
-        .put("name", "IT webhook").put("url", webhook.url()));
-    assertEquals(201, channel.status(), "channel created: " + channel.json());
+  /**
+   * The monitors and their alert channel come from a YAML file applied with {@code coordinator.jar apply}, as teams
+   * keep them in git (docs/config-as-code.md); a second apply of the same file changes nothing.
+   */
+  private static List<String> createMonitors() throws Exception {
+    StringBuilder yaml = new StringBuilder("channels:\n  - name: IT webhook\n    type: webhook\n"
+        + "    url: ${IT_WEBHOOK_URL}\nmonitors:\n");
     List<String> names = new ArrayList<>();
     for (int i = 1; i <= MONITORS; i++) {
-      String name = "queue-" + i;
-      ItHttp.Answer monitor = ItHttp.post(api + "/monitors", token, new JsonObject().put("name", name).put("type", "http")
-          .put("url", "http://127.0.0.1:" + queue.port() + "/queues/receipts?monitor=" + i)
-          .put("interval", "1s").put("timeout", "800ms").put("conditions", new JsonArray().add("[BODY].enqueued < 1000"))
-          .put("regions", new JsonArray(RegionalStack.REGIONS)).put("quorum", 2).put("confirmations", 2)
-          .put("channels", new JsonArray().add(channel.json().getString("id"))));
-      assertEquals(201, monitor.status(), name + " created: " + monitor.json());
-      names.add(name);
+      names.add("queue-" + i);
+      yaml.append("  - name: queue-").append(i).append("\n    type: http\n")
+          .append("    url: http://127.0.0.1:").append(queue.port()).append("/queues/receipts?monitor=").append(i)
+          .append("\n    interval: 1s\n    timeout: 800ms\n    conditions: [\"[BODY].enqueued < 1000\"]\n")
+          .append("    regions: [").append(String.join(", ", RegionalStack.REGIONS)).append("]\n")
+          .append("    quorum: 2\n    confirmations: 2\n    channels: [IT webhook]\n");
     }
+    Path file = RegionalStack.dir().resolve("monitors.yaml");
+    Files.writeString(file, yaml);
+    String apiBase = stack.anyAlive().apiBase();
+    Map<String, String> env = Map.of("IT_WEBHOOK_URL", webhook.url());
+
+    ApplyCli.Result first = ApplyCli.run(file, apiBase, stack.tokens.admin().reveal(), env);
+    assertEquals(0, first.exitCode(), first.output());
+    assertTrue(first.output().contains("+ create channel \"IT webhook\""), first.output());
+    assertTrue(first.output().contains("Applied " + (MONITORS + 1) + " change(s)."), first.output());
+    ApplyCli.Result again = ApplyCli.run(file, apiBase, stack.tokens.admin().reveal(), env);
+    assertEquals(0, again.exitCode(), again.output());
+    assertTrue(again.output().contains("Nothing to do."), "idempotent: " + again.output());
     return names;
   }
 

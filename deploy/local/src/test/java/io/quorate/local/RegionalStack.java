@@ -34,6 +34,11 @@ final class RegionalStack implements AutoCloseable {
     topology.probes().forEach(node -> probes.add(new ProbeProcess(node, new JarProcess(commands.probe(node), logs))));
   }
 
+  /** Where the stack keeps its files (logs, PostgreSQL, files the test writes). */
+  static Path dir() {
+    return DIR;
+  }
+
   /** Starts PostgreSQL; the processes are launched by the test, in the order it chooses. */
   static RegionalStack prepare() throws Exception {
     JarProcess.killLeftovers(DIR.resolve("logs"));
