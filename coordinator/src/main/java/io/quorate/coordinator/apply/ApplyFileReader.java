@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,7 @@ final class ApplyFileReader {
     List<String> problems = new ArrayList<>();
     List<FileItem> channels = new ArrayList<>();
     List<FileItem> monitors = new ArrayList<>();
+    Set<String> managed = new HashSet<>();
     if (root != null && !(root instanceof MappingNode)) {
       throw new ApplyException(file + " (line " + YamlValues.line(root)
           + "): must be a mapping with channels: and monitors:");
@@ -48,6 +50,7 @@ final class ApplyFileReader {
             + "channels: and monitors:");
         continue;
       }
+      managed.add(key);
       items(key, tuple.getValueNode(), values, problems, key.equals("channels") ? channels : monitors);
     }
     uniqueNames(channels, problems);
@@ -55,7 +58,7 @@ final class ApplyFileReader {
     if (!problems.isEmpty()) {
       throw new ApplyException(problems);
     }
-    return new DesiredState(channels, monitors);
+    return new DesiredState(channels, monitors, managed);
   }
 
   private static Node compose(Path file) {

@@ -48,7 +48,7 @@ final class Planner {
     channelsByName.forEach((name, same) -> {
       if (same.size() > 1) {
         references.addAmbiguous(name, same.size());
-      } else if (!prune || fileChannels.contains(name)) {
+      } else if (!prune || !file.manages("channel") || fileChannels.contains(name)) {
         references.add(name, same.get(0).getString("id"));
       }
     });
@@ -67,8 +67,12 @@ final class Planner {
       plan(item, monitorsByName, steps, shown -> Differences.ofMonitor(wanted, shown, channelNames, forceSecrets));
     }
     List<String> kept = new ArrayList<>();
-    deletions("monitor", monitorsByName, names(file.monitors()), steps, kept);
-    deletions("channel", channelsByName, fileChannels, steps, kept);
+    if (file.manages("monitor")) {
+      deletions("monitor", monitorsByName, names(file.monitors()), steps, kept);
+    }
+    if (file.manages("channel")) {
+      deletions("channel", channelsByName, fileChannels, steps, kept);
+    }
     if (!problems.isEmpty()) {
       throw new ApplyException(problems);
     }

@@ -249,6 +249,24 @@ class ApplyTest {
   }
 
   @Test
+  void pruneLeavesAloneTheKindsTheFileDoesNotList() {
+    assertEquals(0, ApplyRun.of(FILE, env).exit());
+    String onlyChannels = FILE.substring(0, FILE.indexOf("monitors:"));
+
+    ApplyRun pruned = ApplyRun.of(onlyChannels, env, "--prune");
+
+    assertEquals(0, pruned.exit(), pruned.all());
+    assertFalse(pruned.out().contains("delete"), "a file without monitors: does not manage monitors: " + pruned.all());
+    assertTrue(byName("monitors", "Receipt emails").isPresent());
+    assertTrue(byName("monitors", "Nightly invoices").isPresent());
+
+    ApplyRun emptied = ApplyRun.of(onlyChannels + "monitors: []\n", env, "--prune", "--dry-run");
+    assertEquals(0, emptied.exit(), emptied.all());
+    assertTrue(emptied.out().contains("- delete monitor \"Receipt emails\""), "an explicit empty list does: "
+        + emptied.all());
+  }
+
+  @Test
   void anInvalidFileAppliesNothingAndNamesEveryBadItemAndField() {
     String invalid = FILE.replace("quorum: 2", "quorum: 5").replace("grace: 30m", "grace: soon")
         + "  - name: Receipt emails\n    type: heartbeat\n    period: 5m\n";
