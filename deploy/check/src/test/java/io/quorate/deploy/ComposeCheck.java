@@ -94,8 +94,8 @@ final class ComposeCheck {
         problems.add(where, variable + " names " + host + ", which is not a coordinator service");
         continue;
       }
-      new ProcessUsage(process, where, environment, problems).checkAddressPorts(address, QuorateProcess.COORDINATOR,
-          portOption, environment(at(services, host, "environment")));
+      ProcessUsage.checkAddressPorts(where, problems, address, QuorateProcess.COORDINATOR, portOption,
+          environment(at(services, host, "environment")));
     }
   }
 

@@ -230,12 +230,14 @@ final class KubernetesCheck {
               + ", which no base has");
           continue;
         }
-        Map<String, String> environment = new LinkedHashMap<>(patched.get().environment());
+        Map<String, String> environment = new LinkedHashMap<>();
         list(map(item).get("env")).forEach(e -> environment.put(text(map(e).get("name")), text(map(e).get("value"))));
-        ProcessUsage usage = new ProcessUsage(patched.get().process(), patch.where(), environment, problems);
-        coordinatorEnvironment(containers).ifPresent(coordinator -> Optional.ofNullable(
-            environment.get("QUORATE_COORDINATOR")).ifPresent(addresses -> usage.checkAddressPorts(addresses,
-            QuorateProcess.COORDINATOR, "--grpc-port", coordinator)));
+        new ProcessUsage(patched.get().process(), patch.where(), environment, problems);
+        Optional<Map<String, String>> coordinator = coordinatorEnvironment(containers);
+        if (environment.containsKey("QUORATE_COORDINATOR") && coordinator.isPresent()) {
+          ProcessUsage.checkAddressPorts(patch.where(), problems, environment.get("QUORATE_COORDINATOR"),
+              QuorateProcess.COORDINATOR, "--grpc-port", coordinator.get());
+        }
       }
     }
   }

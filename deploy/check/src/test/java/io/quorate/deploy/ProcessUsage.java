@@ -2,6 +2,7 @@ package io.quorate.deploy;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,18 +63,23 @@ final class ProcessUsage {
 
   /** A {@code host:port,...} value: each port must be the given option's value on the other side. */
   void checkAddressPorts(String addresses, QuorateProcess target, String portOption, Map<String, String> targetEnv) {
-    int expected = target.port(portOption, targetEnv).orElseThrow();
-    for (String address : addresses.split(",")) {
-      String port = address.strip().replaceFirst(".*:", "");
-      if (!port.equals(Integer.toString(expected))) {
-        problems.add(where, "address " + address.strip() + " does not use " + target.module + "'s " + portOption
-            + " " + expected);
-      }
-    }
+    checkAddressPorts(where, problems, addresses, target, portOption, targetEnv);
   }
 
-  String variable(String name) {
-    return environment.get(name);
+  static void checkAddressPorts(String where, Problems problems, String addresses, QuorateProcess target,
+      String portOption, Map<String, String> targetEnv) {
+    Optional<Integer> expected = target.port(portOption, targetEnv);
+    if (expected.isEmpty()) {
+      problems.add(where, target.module + " has no option " + portOption + " to check " + addresses + " against");
+      return;
+    }
+    for (String address : addresses.split(",")) {
+      String port = address.strip().replaceFirst(".*:", "");
+      if (!port.equals(expected.get().toString())) {
+        problems.add(where, "address " + address.strip() + " does not use " + target.module + "'s " + portOption
+            + " " + expected.get());
+      }
+    }
   }
 
   private static boolean isJvmFlag(String flag) {
