@@ -59,10 +59,20 @@ class ClusterDiscoveryConfigTest {
     assertTrue(refused.getMessage().contains(namedKey), refused.getMessage());
   }
 
+  @Test
+  void bindsOnlyTheClusterHostSoPodsOnOneHostCanShareThePort() {
+    Config hazelcast = hazelcastOf(configFrom(Map.of("QUORATE_CLUSTER_HOST", "10.1.2.3")));
+    assertEquals(List.of("10.1.2.3"), List.copyOf(hazelcast.getNetworkConfig().getInterfaces().getInterfaces()));
+    assertEquals("false", hazelcast.getProperty("hazelcast.socket.bind.any"));
+  }
+
   private static JoinConfig joinOf(CoordinatorConfig config) {
-    Config hazelcast = ClusterSetup.hazelcast(config.clusterHost(), config.clusterPort(), config.clusterMembers(),
+    return hazelcastOf(config).getNetworkConfig().getJoin();
+  }
+
+  private static Config hazelcastOf(CoordinatorConfig config) {
+    return ClusterSetup.hazelcast(config.clusterHost(), config.clusterPort(), config.clusterMembers(),
         config.clusterDiscovery());
-    return hazelcast.getNetworkConfig().getJoin();
   }
 
   private static CoordinatorConfig configFrom(Map<String, String> environment) {

@@ -29,7 +29,10 @@ public final class ClusterSetup {
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(port).setPortAutoIncrement(false);
     if (host.matches("[0-9.]+")) {
-      network.getInterfaces().setEnabled(true).addInterface(host); // bind only there, not on every interface
+      network.getInterfaces().setEnabled(true).addInterface(host);
+      // Bind only there, not on every interface (Hazelcast's default), so nodes on one host can share a port,
+      // as every pod does behind a headless Service.
+      config.setProperty("hazelcast.socket.bind.any", "false");
     }
     network.setPublicAddress(host + ":" + port);
     JoinConfig join = network.getJoin();
