@@ -10,7 +10,8 @@ FROM eclipse-temurin:17-jre-jammy
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --home-dir /var/lib/quorate --create-home quorate
+ && groupadd --system --gid 10001 quorate \
+ && useradd --system --uid 10001 --gid 10001 --home-dir /var/lib/quorate --create-home quorate
 
 COPY coordinator/target/coordinator.jar /opt/quorate/coordinator.jar
 

@@ -8,7 +8,8 @@ FROM eclipse-temurin:17-jre-jammy
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --home-dir /var/lib/quorate --create-home quorate
+ && groupadd --system --gid 10001 quorate \
+ && useradd --system --uid 10001 --gid 10001 --home-dir /var/lib/quorate --create-home quorate
 
 COPY probe-node/target/probe-node.jar /opt/quorate/probe-node.jar
 

@@ -33,6 +33,7 @@ final class DockerfileCheck {
     ProcessUsage usage = new ProcessUsage(process, where, environment(instructions), problems);
     checkBuildCommand(process, text, where, problems);
     checkJar(process, instructions, where, problems);
+    checkRunsAsPlainUserWithHealthcheck(instructions, where, problems);
     for (String instruction : instructions) {
       String[] words = instruction.split("\\s+", 2);
       String rest = words.length > 1 ? words[1] : "";
@@ -78,6 +79,18 @@ final class DockerfileCheck {
       }
     }
     return destination;
+  }
+
+  private static void checkRunsAsPlainUserWithHealthcheck(List<String> instructions, String where,
+      Problems problems) {
+    Optional<String> user = instructions.stream().filter(i -> i.toUpperCase().startsWith("USER "))
+        .reduce((first, last) -> last).map(i -> i.substring(5).strip());
+    if (user.isEmpty() || user.get().matches("(root|0)(:.*)?")) {
+      problems.add(where, "the process would run as root: the last USER must be a plain user");
+    }
+    if (instructions.stream().noneMatch(i -> i.toUpperCase().startsWith("HEALTHCHECK "))) {
+      problems.add(where, "no HEALTHCHECK");
+    }
   }
 
   /** The header says how to build the image, under the name compose and Kubernetes refer to. */
