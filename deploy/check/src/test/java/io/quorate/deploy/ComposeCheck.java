@@ -60,6 +60,9 @@ final class ComposeCheck {
       usage.checkPort(Integer.parseInt(containerPort), "published container port");
     }
     usage.checkFlags(text(service.get("command")));
+    // Compose waits 10 s before SIGKILL unless told otherwise.
+    usage.checkStopTime(service.containsKey("stop_grace_period") ? text(service.get("stop_grace_period")) : "10s",
+        "stop_grace_period");
     return found;
   }
 

@@ -156,6 +156,9 @@ final class KubernetesCheck {
       usage.checkHttpPort(Integer.parseInt(text(annotations.get("prometheus.io/port"))), "prometheus.io/port");
     }
     usage.checkFlags(text(container.spec().get("command")) + " " + text(container.spec().get("args")));
+    // Kubernetes waits 30 s before SIGKILL unless told otherwise.
+    Object grace = at(container.workload().document(), "spec", "template", "spec", "terminationGracePeriodSeconds");
+    usage.checkStopTime(grace == null ? "30" : text(grace), "terminationGracePeriodSeconds");
   }
 
   /** A port written as a number or as the name of one of the container's ports. */

@@ -61,6 +61,18 @@ final class ProcessUsage {
     }
   }
 
+  /** The platform's wait between SIGTERM and SIGKILL leaves the process its graceful stop. */
+  void checkStopTime(String given, String what) {
+    Optional<java.time.Duration> needed = process.stopTime(environment);
+    Optional<java.time.Duration> allowed = Durations.parse(given);
+    if (needed.isEmpty()) {
+      problems.add(where, process.module + " has no option " + process.stopOption + " to check " + what + " against");
+    } else if (allowed.isEmpty() || allowed.get().compareTo(needed.get()) < 0) {
+      problems.add(where, what + " " + given + " is shorter than " + process.module + "'s " + process.stopOption
+          + " and " + QuorateProcess.CLOSE_MARGIN.toSeconds() + "s to close (" + needed.get().toSeconds() + "s)");
+    }
+  }
+
   /** A {@code host:port,...} value: each port must be the given option's value on the other side. */
   void checkAddressPorts(String addresses, QuorateProcess target, String portOption, Map<String, String> targetEnv) {
     checkAddressPorts(where, problems, addresses, target, portOption, targetEnv);

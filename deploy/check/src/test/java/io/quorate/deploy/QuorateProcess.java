@@ -3,6 +3,7 @@ package io.quorate.deploy;
 import io.quorate.coordinator.CoordinatorMain;
 import io.quorate.probe.ProbeMain;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +21,12 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 enum QuorateProcess {
   COORDINATOR("coordinator", CoordinatorMain.class, CoordinatorMain::new,
-      "io.quorate.coordinator.config.EnvironmentAndFileDefaults"),
-  PROBE_NODE("probe-node", ProbeMain.class, ProbeMain::new, "io.quorate.probe.EnvironmentAndFileDefaults");
+      "io.quorate.coordinator.config.EnvironmentAndFileDefaults", "--shutdown-grace"),
+  PROBE_NODE("probe-node", ProbeMain.class, ProbeMain::new, "io.quorate.probe.EnvironmentAndFileDefaults",
+      "--drain-timeout");
+
+  /** What a process needs after its graceful stop time to close its servers and exit. */
+  static final Duration CLOSE_MARGIN = Duration.ofSeconds(10);
 
   /** Images of the project are named {@code quorate/<module>}; built by {@code deploy/docker/<module>.Dockerfile}. */
   static final String IMAGE_PREFIX = "quorate/";
@@ -30,12 +35,16 @@ enum QuorateProcess {
   final Class<?> mainClass;
   private final Supplier<Object> newMain;
   private final String defaultsClass;
+  /** The option bounding a graceful stop: handing probes over, draining the spool. */
+  final String stopOption;
 
-  QuorateProcess(String module, Class<?> mainClass, Supplier<Object> newMain, String defaultsClass) {
+  QuorateProcess(String module, Class<?> mainClass, Supplier<Object> newMain, String defaultsClass,
+      String stopOption) {
     this.module = module;
     this.mainClass = mainClass;
     this.newMain = newMain;
     this.defaultsClass = defaultsClass;
+    this.stopOption = stopOption;
   }
 
   String image() {
@@ -79,6 +88,14 @@ enum QuorateProcess {
     OptionSpec spec = options().get(option);
     Object initial = spec == null ? null : spec.initialValue();
     return initial instanceof Integer value ? Optional.of(value) : Optional.empty();
+  }
+
+  /** How long a SIGTERM may take to end the process with this environment: its stop option and the close margin. */
+  Optional<Duration> stopTime(Map<String, String> environment) {
+    String set = environment.get(environmentName(stopOption));
+    OptionSpec spec = options().get(stopOption);
+    String value = set != null ? set : spec == null ? null : String.valueOf(spec.initialValue());
+    return Durations.parse(value).map(CLOSE_MARGIN::plus);
   }
 
   int httpPort(Map<String, String> environment) {

@@ -52,6 +52,8 @@ final class SystemdCheck {
     }
     if (value(lines, "TimeoutStopSec").isEmpty()) {
       problems.add(where, "no TimeoutStopSec: the default 90 s is not a decision about draining");
+    } else {
+      usage.checkStopTime(value(lines, "TimeoutStopSec").get(), "TimeoutStopSec");
     }
     Optional.ofNullable(environment.get("QUORATE_COORDINATOR")).ifPresent(addresses -> usage.checkAddressPorts(
         addresses, QuorateProcess.COORDINATOR, "--grpc-port", coordinatorEnvironment(unit)));
