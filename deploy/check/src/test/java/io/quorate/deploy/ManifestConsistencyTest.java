@@ -52,6 +52,13 @@ class ManifestConsistencyTest {
     problems.assertNone();
   }
 
+  @Test
+  void everyQuorateVariableTheDeployFilesMentionIsAnOption() {
+    Problems problems = new Problems();
+    MentionedVariablesCheck.check(problems);
+    problems.assertNone();
+  }
+
   /** The checks above pass only if they can fail: a stale variable, flag or port is reported by name. */
   @Test
   void reportsAnOptionOrPortTheCodeDoesNotHave() {
