@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Hazelcast for the coordinator cluster: members found by a fixed TCP-IP list, or on Kubernetes by the DNS
  * records of a headless Service; never by multicast or cloud auto-detection (and no phone-home), so a
- * coordinator never joins a stranger's cluster on the same network. Hazelcast carries the Vert.x event bus; it decides nothing about incidents (PostgreSQL does).
+ * coordinator never joins a stranger's cluster on the same network. Hazelcast carries the Vert.x event bus;
+ * it decides nothing about incidents (PostgreSQL does).
  */
 public final class ClusterSetup {
   private ClusterSetup() {}
