@@ -52,7 +52,8 @@ public final class Coordinator {
   public static Future<Coordinator> start(CoordinatorConfig config, Clock clock, TokenAnnouncer announceToken) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     HazelcastClusterManager cluster = new HazelcastClusterManager(
-        ClusterSetup.hazelcast(config.clusterHost(), config.clusterPort(), config.clusterMembers()));
+        ClusterSetup.hazelcast(config.clusterHost(), config.clusterPort(), config.clusterMembers(),
+            config.clusterDiscovery()));
     VertxOptions options = new VertxOptions()
         .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true))
         .setEventBusOptions(new EventBusOptions().setHost(config.clusterHost()).setClusterPublicHost(config.clusterHost()));

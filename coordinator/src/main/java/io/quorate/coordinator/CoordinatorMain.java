@@ -1,6 +1,7 @@
 package io.quorate.coordinator;
 
 import io.quorate.coordinator.apply.ApplyCommand;
+import io.quorate.coordinator.config.ClusterDiscovery;
 import io.quorate.coordinator.config.ConfigException;
 import io.quorate.coordinator.config.CoordinatorConfig;
 import io.quorate.coordinator.config.EnvironmentAndFileDefaults;
@@ -49,6 +50,12 @@ public final class CoordinatorMain implements Callable<Integer> {
   int clusterPort = 5701;
   @Option(names = "--cluster-members", paramLabel = "HOST:PORT,...", description = "Other coordinator nodes (Hazelcast TCP-IP join).")
   String clusterMembers = "";
+  @Option(names = "--cluster-discovery", paramLabel = "tcp|kubernetes", description = "How nodes find each other: "
+      + "tcp (the --cluster-members list) or kubernetes (DNS records of a headless Service) (default ${DEFAULT-VALUE}).")
+  String clusterDiscovery = "tcp";
+  @Option(names = "--cluster-k8s-service-dns", paramLabel = "NAME", description = "With --cluster-discovery kubernetes: "
+      + "the headless Service's DNS name, e.g. quorate-coordinator-cluster.quorate.svc.cluster.local.")
+  String clusterK8sServiceDns;
   @Option(names = "--admin-token", description = "Bearer token for /api/v1. Without it one is generated at first start and printed once.")
   String adminToken;
   @Option(names = "--probe-token", description = "Shared token probe nodes of any region may present. Without it one is"
@@ -168,7 +175,8 @@ public final class CoordinatorMain implements Callable<Integer> {
         blankToEmpty(publicUrl), blankToEmpty(pingUrl), blankToEmpty(nodeId).orElse(defaults.nodeId()), retryBase,
         deliveryMaxAttempts, defaults.heartbeatSweepInterval(),
         new ProbeHealthLimits(duration("probe-lost-after", probeLostAfter), duration("probe-lag-limit", probeLagLimit)),
-        claim, GrpcTls.of(grpcTlsCert, grpcTlsKey, grpcTlsClientCa));
+        claim, GrpcTls.of(grpcTlsCert, grpcTlsKey, grpcTlsClientCa),
+        ClusterDiscovery.parse(clusterDiscovery, clusterK8sServiceDns));
   }
 
   private static java.time.Duration duration(String key, String value) {

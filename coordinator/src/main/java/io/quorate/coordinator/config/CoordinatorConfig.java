@@ -22,6 +22,7 @@ import java.util.Optional;
  *     expires while its send is still running on a live node.
  * @param grpcTls TLS (and optionally mutual TLS) on the probe link; empty: plaintext, for a local install or a
  *     private network only
+ * @param clusterDiscovery how this node finds the others: {@code clusterMembers} (TCP-IP) or Kubernetes DNS
  */
 public record CoordinatorConfig(
     String httpHost,
@@ -42,7 +43,8 @@ public record CoordinatorConfig(
     Duration heartbeatSweepInterval,
     ProbeHealthLimits probeHealth,
     Duration deliveryClaim,
-    Optional<GrpcTls> grpcTls) {
+    Optional<GrpcTls> grpcTls,
+    ClusterDiscovery clusterDiscovery) {
   /** The deadline of every call to a notification receiver (HTTP exchange or SMTP dialogue). */
   public static final Duration NOTIFIER_TIMEOUT = Duration.ofSeconds(10);
   /** The notifier timeout and two seconds to write the outcome. */
@@ -68,6 +70,7 @@ public record CoordinatorConfig(
       throw new ConfigException("delivery-retry-base", "must be positive");
     }
     Objects.requireNonNull(probeHealth, "probe-health");
+    Objects.requireNonNull(clusterDiscovery, "cluster-discovery");
     if (deliveryMaxAttempts < 1) {
       throw new ConfigException("delivery-max-attempts", "must be at least 1");
     }
@@ -90,7 +93,18 @@ public record CoordinatorConfig(
         deliveryClaim, Optional.empty());
   }
 
-  /** With the default delivery claim. */
+  /** Joining by the TCP-IP member list. */
+  public CoordinatorConfig(String httpHost, int httpPort, int grpcPort, Optional<String> dbUrl, Path dataDir,
+      String clusterHost, int clusterPort, List<HostPort> clusterMembers, Optional<Secret> adminToken,
+      Optional<Secret> probeToken, Optional<String> publicUrl, Optional<String> pingUrl, String nodeId,
+      Duration deliveryRetryBase, int deliveryMaxAttempts, Duration heartbeatSweepInterval,
+      ProbeHealthLimits probeHealth, Duration deliveryClaim, Optional<GrpcTls> grpcTls) {
+    this(httpHost, httpPort, grpcPort, dbUrl, dataDir, clusterHost, clusterPort, clusterMembers, adminToken, probeToken,
+        publicUrl, pingUrl, nodeId, deliveryRetryBase, deliveryMaxAttempts, heartbeatSweepInterval, probeHealth,
+        deliveryClaim, grpcTls, ClusterDiscovery.TCP_IP);
+  }
+
+  /** With the default delivery claim, joining by the TCP-IP member list. */
   public CoordinatorConfig(String httpHost, int httpPort, int grpcPort, Optional<String> dbUrl, Path dataDir,
       String clusterHost, int clusterPort, List<HostPort> clusterMembers, Optional<Secret> adminToken,
       Optional<Secret> probeToken, Optional<String> publicUrl, Optional<String> pingUrl, String nodeId,
@@ -113,7 +127,7 @@ public record CoordinatorConfig(
   public CoordinatorConfig withGrpcTls(GrpcTls tls) {
     return new CoordinatorConfig(httpHost, httpPort, grpcPort, dbUrl, dataDir, clusterHost, clusterPort, clusterMembers,
         adminToken, probeToken, publicUrl, pingUrl, nodeId, deliveryRetryBase, deliveryMaxAttempts,
-        heartbeatSweepInterval, probeHealth, deliveryClaim, Optional.of(tls));
+        heartbeatSweepInterval, probeHealth, deliveryClaim, Optional.of(tls), clusterDiscovery);
   }
 
   public String effectivePublicUrl(int actualHttpPort) {
