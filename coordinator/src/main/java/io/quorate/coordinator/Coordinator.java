@@ -55,7 +55,7 @@ public final class Coordinator {
         ClusterSetup.hazelcast(config.clusterHost(), config.clusterPort(), config.clusterMembers(),
             config.clusterDiscovery()));
     VertxOptions options = new VertxOptions()
-        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true))
+        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true))
         .setEventBusOptions(new EventBusOptions().setHost(config.clusterHost()).setClusterPublicHost(config.clusterHost()));
     // No context: a failed start closes this Vert.x, and a future of its context would then never complete.
     Promise<Coordinator> started = Promise.promise();

@@ -214,6 +214,8 @@ class MonitorApiTest {
     JsonObject health = anonymous.get("/health").json();
     assertEquals("up", health.getString("status"));
     assertEquals(1, health.getInteger("cluster_members"));
-    assertTrue(anonymous.get("/metrics").body().contains("quorate_probe_links"));
+    String metrics = anonymous.get("/metrics").body();
+    assertTrue(metrics.contains("quorate_probe_links"));
+    assertTrue(metrics.contains("jvm_memory_used_bytes{area=\"heap\""), "the dashboard's JVM panels cover coordinators");
   }
 }

@@ -123,7 +123,7 @@ final class ProbeVerticle extends VerticleBase {
     router.route("/ping/*").handler(this::refuseWhileStopping);
     new PingRoutes(heartbeats, outbox, pingsInFlight, clock, config.maxPingBodyBytes(), config.pingRatePerSecond(),
         registry).mount(router);
-    new HealthRoutes(config, link, scheduler, heartbeats, outbox).mount(router);
+    new HealthRoutes(config, link, scheduler, heartbeats, outbox, () -> stopping).mount(router);
     new MetricsRoutes(registry).mount(router);
     return vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort())
             .setIdleTimeout(HTTP_IDLE_TIMEOUT_S))

@@ -10,10 +10,13 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code GET /health}: 200 while the process runs, with the link state in the body. A probe whose link is
- * down still answers 200: it keeps checking and queueing, and restarting it would lose its outbox.
+ * down still answers 200: it keeps checking and queueing, and restarting it would lose its outbox. A probe
+ * draining its spool before it exits answers 503 {@code "status":"draining"}, so a load balancer or a readiness
+ * probe stops sending it pings, which it refuses from then on.
  */
 public final class HealthRoutes {
   private final ProbeConfig config;
@@ -21,14 +24,16 @@ public final class HealthRoutes {
   private final CheckScheduler checks;
   private final HeartbeatTargets heartbeats;
   private final Outbox outbox;
+  private final BooleanSupplier draining;
 
   public HealthRoutes(ProbeConfig config, LinkClient link, CheckScheduler checks, HeartbeatTargets heartbeats,
-      Outbox outbox) {
+      Outbox outbox, BooleanSupplier draining) {
     this.config = config;
     this.link = link;
     this.checks = checks;
     this.heartbeats = heartbeats;
     this.outbox = outbox;
+    this.draining = draining;
   }
 
   public void mount(Router router) {
@@ -36,8 +41,9 @@ public final class HealthRoutes {
   }
 
   private void health(RoutingContext ctx) {
+    boolean leaving = draining.getAsBoolean();
     JsonObject body = new JsonObject()
-        .put("status", "up")
+        .put("status", leaving ? "draining" : "up")
         .put("region", config.region())
         .put("node_id", config.nodeId())
         .put("version", config.version())
@@ -49,6 +55,7 @@ public final class HealthRoutes {
         .put("outbox_events", outbox.size())
         .put("spool_bytes", outbox.spoolBytes())
         .put("spool_full", outbox.full(0));
-    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.encode());
+    ctx.response().setStatusCode(leaving ? 503 : 200).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .end(body.encode());
   }
 }

@@ -81,6 +81,9 @@ class DrainTest {
     try (LogCapture log = LogCapture.of(OutboxDrain.class)) {
       Future<OutboxDrain.Result> stopped = probe.drainAndClose(Duration.ofSeconds(10));
       await(() -> pingStatus() == 503, () -> "pings refused while draining");
+      var health = http.get(probe.httpPort(), "127.0.0.1", "/health").send().await();
+      assertEquals(503, health.statusCode(), "a load balancer stops sending pings");
+      assertEquals("draining", health.bodyAsJsonObject().getString("status"));
       assertTrue(!stopped.isComplete(), "the node waits for the acknowledgement");
       coordinator.ack(5);
 
