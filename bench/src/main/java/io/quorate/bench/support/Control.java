@@ -13,7 +13,8 @@ import java.time.Duration;
  */
 public final class Control {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  // HTTP/1.1: the JDK client's default h2c upgrade can hang past its request timeout on larger answers.
+  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
 
   private Control() {
   }

@@ -23,7 +23,8 @@ final class CoordinatorClient {
   private final Duration timeout;
 
   CoordinatorClient(String baseUrl, String token, Duration timeout) {
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    // HTTP/1.1: the JDK client's default h2c upgrade can hang past its request timeout on larger answers.
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     this.base = baseUrl.replaceAll("/+$", "") + "/api/v1/";
     this.token = token;
     this.timeout = timeout;

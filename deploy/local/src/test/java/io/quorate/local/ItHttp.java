@@ -13,7 +13,8 @@ final class ItHttp {
   /** An answer; status 0 when nothing answered (connection refused, timeout). */
   record Answer(int status, JsonObject json) {}
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  // HTTP/1.1: the JDK client's default h2c upgrade can hang past its request timeout on larger answers.
+  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
   private ItHttp() {}
 
