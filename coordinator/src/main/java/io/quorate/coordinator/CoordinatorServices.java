@@ -1,6 +1,8 @@
 package io.quorate.coordinator;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.quorate.coordinator.account.Accounts;
+import io.quorate.coordinator.account.Authenticator;
 import io.quorate.coordinator.api.ApiRouter;
 import io.quorate.coordinator.auth.TokenVerifier;
 import io.quorate.coordinator.config.CoordinatorConfig;
@@ -132,7 +134,9 @@ final class CoordinatorServices {
     AssignmentBus bus = new AssignmentBus(vertx);
     CheckTestRelay relay = new CheckTestRelay(vertx, link);
     CheckTester tester = new CheckTester(vertx, clusterMembers);
-    Router router = routes(vertx, config, clock, registry, pool, adminTokens, urls, monitors, pings, sweeper, tester, bus,
+    Accounts accounts = new Accounts(vertx, pool, adminTokens,
+        config.publicUrl().map(url -> url.startsWith("https://")).orElse(false), clock);
+    Router router = routes(vertx, config, clock, registry, pool, accounts, urls, monitors, pings, sweeper, tester, bus,
         lifecycle, new ChannelRoutes(channels, channelTypes, channelHealth), new RegionRoutes(pool, clock, regionHealth),
         new ProbeTokenRoutes(tokenStore, refusals, revocations::announce, clock));
     AtomicBoolean stopping = new AtomicBoolean();
@@ -146,6 +150,10 @@ final class CoordinatorServices {
         .compose(subscribed -> link.listen(config.httpHost(), config.grpcPort(), config.grpcTls()))
         .compose(grpc -> vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()))
             .requestHandler(router).listen())
+        .compose(http -> {
+          urls.listeningOn(http.actualPort());
+          return accounts.start(urls.app()).map(http);
+        })
         .map(http -> {
           urls.listeningOn(http.actualPort());
           dispatcher.start();
@@ -167,13 +175,18 @@ final class CoordinatorServices {
   }
 
   private static Router routes(Vertx vertx, CoordinatorConfig config, Clock clock, PrometheusMeterRegistry registry,
-      Pool pool, TokenVerifier adminTokens, PublicUrls urls, MonitorStore monitors, PingIngest pings,
+      Pool pool, Accounts accounts, PublicUrls urls, MonitorStore monitors, PingIngest pings,
       HeartbeatDecisions decisions, CheckTester tester, AssignmentBus bus, IncidentLifecycle lifecycle,
       ChannelRoutes channelRoutes, RegionRoutes regionRoutes, ProbeTokenRoutes probeTokenRoutes) {
     Router router = Router.router(vertx);
-    Router api = ApiRouter.create(vertx, adminTokens,
-        open -> new StatusRoutes(pool, monitors, clock).mount(open),
+    Router api = ApiRouter.create(vertx, accounts.authenticator(),
+        open -> {
+          new StatusRoutes(pool, monitors, clock).mount(open);
+          accounts.mountOpen(open);
+        },
         secured -> {
+          accounts.mountSecured(secured);
+          secured.route("/probe-tokens*").handler(Authenticator::requireAdmin);
           new CheckTestRoutes(monitors, tester).mount(secured);
           new MonitorRoutes(pool, monitors, bus, clock, urls::pingBase, regionRoutes::excludedRegions).mount(secured);
           new HeartbeatRoutes(pool, clock, decisions, urls::pingBase).mount(secured);

@@ -1,6 +1,6 @@
 package io.quorate.coordinator.api;
 
-import io.quorate.coordinator.auth.TokenVerifier;
+import io.quorate.coordinator.account.Authenticator;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -9,8 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * The {@code /api/v1} router: a body size limit, the admin bearer token on everything except the public
- * status summary, JSON bodies parsed once, and failures mapped to problem answers.
+ * The {@code /api/v1} router: a body size limit, authentication (session, API key or admin token) on
+ * everything except the public routes, JSON bodies parsed once, and failures mapped to problem answers.
  */
 public final class ApiRouter {
   private static final long MAX_BODY_BYTES = 1024 * 1024;
@@ -18,12 +18,12 @@ public final class ApiRouter {
   private ApiRouter() {}
 
   /** @param publicRoutes mounted before the token check; @param privateRoutes after it */
-  public static Router create(Vertx vertx, TokenVerifier adminTokens, java.util.function.Consumer<Router> publicRoutes,
+  public static Router create(Vertx vertx, Authenticator authenticator, java.util.function.Consumer<Router> publicRoutes,
       java.util.function.Consumer<Router> privateRoutes) {
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     publicRoutes.accept(api);
-    api.route().handler(ctx -> requireAdmin(ctx, adminTokens));
+    api.route().handler(authenticator::handle);
     privateRoutes.accept(api);
     api.route().handler(ctx -> Responses.problem(ctx, 404, "not_found", "no such endpoint: " + ctx.request().method()
         + " " + ctx.request().path(), null));
@@ -42,17 +42,6 @@ public final class ApiRouter {
     } catch (DecodeException | ClassCastException e) {
       throw new ValidationException("body", "is not valid JSON: " + firstLine(e.getMessage()));
     }
-  }
-
-  private static void requireAdmin(RoutingContext ctx, TokenVerifier adminTokens) {
-    String token = TokenVerifier.bearer(ctx.request().getHeader("Authorization"));
-    if (!adminTokens.matches(token)) {
-      ctx.response().putHeader("WWW-Authenticate", "Bearer");
-      Responses.problem(ctx, 401, "unauthorized", token == null
-          ? "send the admin token as Authorization: Bearer <token>" : "the admin token is not valid", null);
-      return;
-    }
-    ctx.next();
   }
 
   private static void onFailure(RoutingContext ctx) {

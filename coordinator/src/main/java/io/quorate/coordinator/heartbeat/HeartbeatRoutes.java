@@ -1,5 +1,6 @@
 package io.quorate.coordinator.heartbeat;
 
+import io.quorate.coordinator.account.Principal;
 import io.quorate.coordinator.api.ApiRouter;
 import io.quorate.coordinator.api.Ids;
 import io.quorate.coordinator.api.Responses;
@@ -81,7 +82,7 @@ public final class HeartbeatRoutes {
     Instant now = clock.instant();
     Instant until = snoozeEnd(body, now);
     String reason = text(body, "reason", 500);
-    String by = text(body, "by", 200);
+    String by = Principal.signedInPerson(ctx).orElse(text(body, "by", 200));
     HeartbeatControls.snooze(pool, id, until, reason, by.isEmpty() ? "api" : by, now)
         .onSuccess(snooze -> {
           log.info("heartbeat snoozed monitor={} until={} by=\"{}\"", id, until, snooze.createdBy());

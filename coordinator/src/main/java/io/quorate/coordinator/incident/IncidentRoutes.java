@@ -1,5 +1,6 @@
 package io.quorate.coordinator.incident;
 
+import io.quorate.coordinator.account.Principal;
 import io.quorate.coordinator.api.ApiRouter;
 import io.quorate.coordinator.api.Ids;
 import io.quorate.coordinator.api.NotFoundException;
@@ -45,11 +46,11 @@ public final class IncidentRoutes {
     api.get("/incidents").handler(this::list);
     api.get("/incidents/:id").handler(this::get);
     api.post("/incidents/:id/acknowledge").handler(ctx -> act(ctx, (id, body) ->
-        actions.acknowledge(id, by(body), text(body, "note", false))));
+        actions.acknowledge(id, by(ctx, body), text(body, "note", false))));
     api.post("/incidents/:id/notes").handler(ctx -> act(ctx, (id, body) ->
-        actions.addNote(id, by(body), text(body, "text", true))));
+        actions.addNote(id, by(ctx, body), text(body, "text", true))));
     api.post("/incidents/:id/resolve").handler(ctx -> act(ctx, (id, body) ->
-        actions.resolve(id, by(body), text(body, "note", false))));
+        actions.resolve(id, by(ctx, body), text(body, "note", false))));
   }
 
   private void list(RoutingContext ctx) {
@@ -115,7 +116,11 @@ public final class IncidentRoutes {
   }
 
   /** Who acts: required, so the timeline never says "acknowledged by nobody". */
-  private static String by(JsonObject body) {
+  private static String by(RoutingContext ctx, JsonObject body) {
+    Optional<String> person = Principal.signedInPerson(ctx);
+    if (person.isPresent()) {
+      return person.get();
+    }
     Object by = body.getValue("by");
     if (!(by instanceof String name) || name.isBlank()) {
       throw new ValidationException("by", "by is required: the name of the person acting");

@@ -1,5 +1,6 @@
 package io.quorate.coordinator.maintenance;
 
+import io.quorate.coordinator.account.Principal;
 import io.quorate.coordinator.api.ApiRouter;
 import io.quorate.coordinator.api.ConflictException;
 import io.quorate.coordinator.api.Ids;
@@ -14,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +39,15 @@ public final class SilenceRoutes {
     api.post("/silences").handler(this::create);
     api.get("/silences").handler(this::list);
     api.get("/silences/:id").handler(this::get);
-    api.post("/silences/:id/expire").handler(ctx -> expire(ctx, by(ApiRouter.jsonBody(ctx).getValue("by"))));
-    api.delete("/silences/:id").handler(ctx -> expire(ctx, by(ctx.queryParams().get("by"))));
+    api.post("/silences/:id/expire").handler(ctx -> expire(ctx, by(ctx, ApiRouter.jsonBody(ctx).getValue("by"))));
+    api.delete("/silences/:id").handler(ctx -> expire(ctx, by(ctx, ctx.queryParams().get("by"))));
   }
 
   private void create(RoutingContext ctx) {
     Instant now = clock.instant();
-    SilenceStore.Draft draft = SilenceRequests.parse(ApiRouter.jsonBody(ctx), now);
+    JsonObject body = ApiRouter.jsonBody(ctx);
+    Principal.signedInPerson(ctx).ifPresent(person -> body.put("created_by", person));
+    SilenceStore.Draft draft = SilenceRequests.parse(body, now);
     KnownMonitors.check(pool, draft.matchers())
         .compose(known -> SilenceStore.create(pool, draft, now))
         .onSuccess(silence -> {
@@ -91,7 +95,11 @@ public final class SilenceRoutes {
         .onFailure(error -> Responses.failure(ctx, error));
   }
 
-  private static String by(Object value) {
+  private static String by(RoutingContext ctx, Object value) {
+    Optional<String> person = Principal.signedInPerson(ctx);
+    if (person.isPresent()) {
+      return person.get();
+    }
     if (!(value instanceof String name) || name.isBlank()) {
       throw new ValidationException("by", "by is required: the name of the person expiring the silence");
     }
