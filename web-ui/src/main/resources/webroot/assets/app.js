@@ -1,42 +1,59 @@
-// Team view: asks for the admin token, then polls the monitors, open incidents, channels and probe regions
-// every 3 s. Incidents can be acknowledged and resolved here; channels can send a test alert.
+// Team view: asks the person to sign in (or, on a new installation, to create the first admin), then polls
+// the monitors, open incidents, channels and probe regions every 3 s. Incidents can be acknowledged and
+// resolved here; channels can send a test alert; admins manage people and API keys (access.js).
 "use strict";
 
 (function () {
   const { el, badge, timeEl, parseTime, duration, getJson, postJson } = window.Quorate;
-  const TOKEN_KEY = "quorate.adminToken";
-  const ACTOR_KEY = "quorate.actor";
+  const session = window.QuorateSession;
   const POLL_MS = 3000;
   const TIMEOUT_MS = 5000;
   const $ = (id) => document.getElementById(id);
 
   let timer = null;
   let inFlight = false;
-  let generation = 0; // bumped on sign-in/out so an answer for an old token is ignored
+  let generation = 0; // bumped on sign-in/out so an answer for an old session is ignored
   let lastChannels = [];
 
-  const token = () => sessionStorage.getItem(TOKEN_KEY);
+  const signedIn = () => session.user() !== null;
 
   // ---- screens ----------------------------------------------------------------------------------
 
-  function showLogin(rejected) {
+  async function showLogin(ended) {
     generation++;
     clearTimeout(timer);
     timer = null;
     $("dashboard").hidden = true;
     $("banner").hidden = true;
-    $("forget").hidden = true;
-    $("token-error").hidden = !rejected;
-    $("login").hidden = false;
-    $("token").value = "";
-    $("token").focus();
+    $("whoami").hidden = true;
+    $("login-error").textContent = ended ? "Your session ended. Sign in again." : "";
+    $("login-error").hidden = !ended;
+    $("password").value = "";
+    let setup = false;
+    try {
+      setup = await session.setupNeeded();
+    } catch (e) {
+      showProblem("Coordinator unreachable. Reload the page to try again.");
+    }
+    $("setup").hidden = !setup;
+    $("login").hidden = setup;
+    (setup ? $("setup-token") : $("username")).focus();
   }
 
   function showDashboard() {
     generation++;
+    const user = session.user();
     $("login").hidden = true;
+    $("setup").hidden = true;
     $("dashboard").hidden = false;
-    $("forget").hidden = false;
+    $("whoami-name").textContent = user.username + " (" + user.role + ")";
+    $("whoami").hidden = false;
+    // The server refuses what a role may not do; the page also hides it so nobody meets a refusal first.
+    document.body.classList.toggle("can-write", session.canWrite());
+    document.body.classList.toggle("is-admin", session.isAdmin());
+    $("access").hidden = !session.isAdmin();
+    $("probe-tokens-section").hidden = !session.isAdmin();
+    if (session.isAdmin()) window.QuorateAccess.load();
     schedule(0);
   }
 
@@ -60,18 +77,18 @@
 
   async function poll() {
     timer = null;
-    const current = token();
-    if (inFlight || !current || document.hidden) return; // visibilitychange resumes a hidden tab
+    if (inFlight || !signedIn() || document.hidden) return; // visibilitychange resumes a hidden tab
     inFlight = true;
     const gen = generation;
     try {
-      const auth = { Authorization: "Bearer " + current };
+      const auth = session.headers();
+      const noTokens = Promise.resolve({ status: 200, body: { probe_tokens: [], recent_refusals: [] } });
       const [monitors, incidents, channels, probes, probeTokens] = await Promise.all([
         getJson("/api/v1/monitors", auth, TIMEOUT_MS),
         getJson("/api/v1/incidents?state=open", auth, TIMEOUT_MS),
         getJson("/api/v1/channels", auth, TIMEOUT_MS),
         getJson("/api/v1/probes", auth, TIMEOUT_MS),
-        getJson("/api/v1/probe-tokens", auth, TIMEOUT_MS),
+        session.isAdmin() ? getJson("/api/v1/probe-tokens", auth, TIMEOUT_MS) : noTokens,
       ]);
       if (gen === generation) handle(monitors, incidents, channels, probes, probeTokens);
     } catch (e) {
@@ -79,13 +96,13 @@
     } finally {
       inFlight = false;
     }
-    if (token() && !timer) schedule(gen === generation ? POLL_MS : 0);
+    if (signedIn() && !timer) schedule(gen === generation ? POLL_MS : 0);
   }
 
   function handle(monitors, incidents, channels, probes, probeTokens) {
     const answers = [monitors, incidents, channels, probes, probeTokens];
     if (answers.some((r) => r.status === 401)) {
-      sessionStorage.removeItem(TOKEN_KEY);
+      session.ended();
       showLogin(true);
       return;
     }
@@ -239,16 +256,11 @@
   // ---- actions ----------------------------------------------------------------------------------
 
   async function act(incidentId, action) {
-    const by = $("actor").value.trim();
-    if (!by) {
-      showActionResult(false, "Enter your name under \"Acting as\" first: it is recorded with the " + action + ".");
-      $("actor").focus();
-      return;
-    }
-    const body = action === "resolve" ? { by: by, note: "resolved from the team view" } : { by: by };
+    // Who acts is the signed-in person: the coordinator records their name.
+    const body = action === "resolve" ? { note: "resolved from the team view" } : {};
     try {
       const answer = await postJson("/api/v1/incidents/" + encodeURIComponent(incidentId) + "/" + action,
-        { Authorization: "Bearer " + token() }, body, TIMEOUT_MS);
+        session.headers(), body, TIMEOUT_MS);
       if (answer.status === 200) {
         showActionResult(true, action === "resolve" ? "Resolved." : "Acknowledged: reminders and escalation stop.");
       } else {
@@ -276,31 +288,51 @@
     if (box) act(box.getAttribute("data-incident-id"), button.getAttribute("data-action"));
   });
 
-  $("actor").value = sessionStorage.getItem(ACTOR_KEY) || "";
-  $("actor").addEventListener("change", () => sessionStorage.setItem(ACTOR_KEY, $("actor").value.trim()));
-
-  window.QuorateChannels.listen($("channels"), () => ({ Authorization: "Bearer " + token() }), renderChannels);
+  window.QuorateChannels.listen($("channels"), session.headers, renderChannels);
   window.QuorateProbeTokens.listen($("probe-token-form"), $("probe-tokens"), $("probe-token-result"),
-    () => ({ Authorization: "Bearer " + token() }), () => schedule(0));
+    session.headers, () => schedule(0));
+  window.QuorateAccess.listen(session.headers);
 
-  $("token-form").addEventListener("submit", (event) => {
+  $("login-form").addEventListener("submit", async (event) => {
     event.preventDefault();
-    const value = $("token").value.trim();
-    if (!value) return;
-    sessionStorage.setItem(TOKEN_KEY, value);
-    $("token").value = "";
-    showDashboard();
+    const result = await session.signIn($("username").value.trim(), $("password").value);
+    $("password").value = "";
+    if (result.ok) {
+      showDashboard();
+    } else {
+      $("login-error").textContent = result.status === 429 ? result.message : "Sign-in refused: " + result.message + ".";
+      $("login-error").hidden = false;
+      $("password").focus();
+    }
   });
 
-  $("forget").addEventListener("click", () => {
-    sessionStorage.removeItem(TOKEN_KEY);
+  $("setup-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const result = await session.setup($("setup-token").value.trim(), $("setup-username").value.trim(),
+      $("setup-password").value);
+    if (result.ok) {
+      $("setup-form").reset();
+      showDashboard();
+    } else {
+      $("setup-error").textContent = "Not created: " + result.message + ".";
+      $("setup-error").hidden = false;
+    }
+  });
+
+  $("sign-out").addEventListener("click", async () => {
+    try {
+      await session.signOut();
+    } catch (e) {
+      // Unreachable: the cookie is cleared when the session ends anyway.
+    }
     showLogin(false);
   });
 
   document.addEventListener("visibilitychange", () => {
-    if (!document.hidden && token() && !inFlight) schedule(0);
+    if (!document.hidden && signedIn() && !inFlight) schedule(0);
   });
 
-  if (token()) showDashboard();
-  else showLogin(false);
+  session.restore()
+    .then((user) => (user ? showDashboard() : showLogin(false)))
+    .catch(() => showProblem("Coordinator unreachable. Reload the page to try again."));
 })();

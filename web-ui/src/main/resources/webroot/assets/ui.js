@@ -116,5 +116,5 @@ window.Quorate = (function () {
     return requestJson("DELETE", url, headers, undefined, timeoutMs);
   }
 
-  return { el, badge, parseTime, ago, duration, timeEl, getJson, postJson, deleteJson };
+  return { el, badge, parseTime, ago, duration, timeEl, requestJson, getJson, postJson, deleteJson };
 })();

@@ -48,7 +48,7 @@ class WebrootTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"assets/ui.js", "assets/status.js", "assets/app.js", "assets/channels.js", "assets/regions.js",
-      "assets/probetokens.js", "assets/quorate.css"})
+      "assets/probetokens.js", "assets/session.js", "assets/access.js", "assets/quorate.css"})
   void assetLoadsNothingFromOtherOriginsAndNeverParsesHtml(String asset) throws IOException {
     String text = read("webroot/" + asset);
     for (String forbidden : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
@@ -58,10 +58,12 @@ class WebrootTest {
   }
 
   @Test
-  void teamViewAsksForTheTokenInAPasswordFieldWithALabel() throws IOException {
+  void teamViewSignsInWithLabelledFieldsAndAPasswordInput() throws IOException {
     String html = read("webroot/app.html");
-    assertTrue(html.contains("<label for=\"token\">"));
-    assertTrue(html.contains("<input type=\"password\" id=\"token\""));
+    assertTrue(html.contains("<label for=\"username\">"));
+    assertTrue(html.contains("<label for=\"password\">"));
+    assertTrue(html.contains("<input type=\"password\" id=\"password\""));
+    assertTrue(html.contains("<input type=\"password\" id=\"setup-token\""));
   }
 
   @Test
@@ -69,9 +71,12 @@ class WebrootTest {
     String app = read("webroot/assets/app.js");
     assertTrue(app.contains("\"/api/v1/monitors\""));
     assertTrue(app.contains("\"/api/v1/incidents?state=open\""));
-    assertTrue(app.contains("\"Bearer \""));
-    assertTrue(app.contains("sessionStorage"));
-    assertEquals(-1, app.indexOf("localStorage"), "the token must not outlive the tab");
+    String session = read("webroot/assets/session.js");
+    assertTrue(session.contains("\"/api/v1/session\"") && session.contains("\"X-CSRF-Token\""));
+    for (String script : List.of(app, session)) {
+      assertEquals(-1, script.indexOf("localStorage"), "nothing about a session outlives the tab");
+      assertEquals(-1, script.indexOf("sessionStorage"), "the CSRF token stays in memory");
+    }
     assertTrue(read("webroot/assets/status.js").contains("\"/api/v1/status\""));
   }
 

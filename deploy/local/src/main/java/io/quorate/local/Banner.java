@@ -7,7 +7,8 @@ import java.util.Optional;
 final class Banner {
   private Banner() {}
 
-  static String render(Topology topology, Secret adminToken, Optional<String> pingUrl, Path dataDir, String dbUrl) {
+  static String render(Topology topology, TokenStore.Tokens tokens, Optional<String> pingUrl, Path dataDir, String dbUrl) {
+    Secret adminToken = tokens.admin();
     String app = "http://localhost:" + topology.coordinators().get(0).httpPort();
     String second = "http://localhost:" + topology.coordinators().get(1).httpPort();
     String queue = "http://localhost:" + topology.demoQueuePort();
@@ -16,11 +17,12 @@ final class Banner {
     StringBuilder b = new StringBuilder();
     b.append('\n').append(rule).append('\n');
     b.append("  Quorate is running: 2 coordinators, probes in ").append(String.join(", ", Topology.REGIONS)).append("\n\n");
-    row(b, "Team view", app + "/app   (paste the admin token below)");
+    row(b, "Team view", app + "/app   (sign in as " + SampleSetup.ADMIN_USER + " with the password below)");
+    row(b, "Password", tokens.adminPassword().reveal());
     row(b, "Status page", app + "/status");
     row(b, "2nd coordinator", second + "/app");
     row(b, "API base", topology.apiBase());
-    row(b, "Admin token", adminToken.reveal());
+    row(b, "Admin token", adminToken.reveal() + "   (for the API and coordinator.jar apply)");
     b.append('\n');
     row(b, "Demo queue", queue + "/   (tick regions to give them a backlog)");
     b.append("      make eu-west and us-east fail:  curl -X POST '").append(queue).append("/fail?regions=eu-west,us-east'\n");

@@ -76,10 +76,11 @@ final class LocalStack implements AutoCloseable {
       track(probes, supervisor.start(commands.probe(node)));
     }
     Topology.Coordinator first = topology.coordinators().get(0);
-    SampleSetup setup = new SampleSetup(vx, client, "127.0.0.1", first.httpPort(), tokens.admin(), console);
+    SampleSetup setup = new SampleSetup(vx, client, "127.0.0.1", first.httpPort(), tokens.admin(),
+        tokens.adminPassword(), console);
     SampleSetup.Result sample = Await.result(setup.ensure(topology.demoQueueUrl(), sink.url()), SETUP_TIMEOUT,
         "creating the sample monitors through " + topology.apiBase());
-    console.block(Banner.render(topology, tokens.admin(), sample.heartbeatPingUrl(), settings.dataDir(), db.url()));
+    console.block(Banner.render(topology, tokens, sample.heartbeatPingUrl(), settings.dataDir(), db.url()));
   }
 
   /** Stops everything that started; safe to call twice and from the shutdown hook while start() runs. */

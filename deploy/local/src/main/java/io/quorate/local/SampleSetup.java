@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 final class SampleSetup {
   static final String QUEUE_MONITOR = "Receipt emails queue";
   static final String HEARTBEAT_MONITOR = "Nightly invoice export";
+  static final String ADMIN_USER = "admin";
   private static final long CALL_TIMEOUT_MS = 10_000;
   private static final int ATTEMPTS = 5;
   private static final long RETRY_DELAY_MS = 2000;
@@ -43,14 +44,17 @@ final class SampleSetup {
   private final String host;
   private final int port;
   private final Secret adminToken;
+  private final Secret adminPassword;
   private final Console console;
 
-  SampleSetup(Vertx vertx, WebClient client, String host, int port, Secret adminToken, Console console) {
+  SampleSetup(Vertx vertx, WebClient client, String host, int port, Secret adminToken, Secret adminPassword,
+      Console console) {
     this.vertx = vertx;
     this.client = client;
     this.host = host;
     this.port = port;
     this.adminToken = adminToken;
+    this.adminPassword = adminPassword;
     this.console = console;
   }
 
@@ -80,12 +84,27 @@ final class SampleSetup {
   }
 
   private Future<Result> ensureOnce(String queueUrl, String webhookUrl) {
-    return call(HttpMethod.GET, "/api/v1/monitors", null, 200)
+    return ensureAdminUser().compose(user -> call(HttpMethod.GET, "/api/v1/monitors", null, 200))
         .map(body -> body.getJsonArray("monitors", new JsonArray()))
         .compose(existing -> ensureMonitor(existing, queueMonitor(queueUrl))
             .compose(queue -> ensureMonitor(existing, heartbeatMonitor())))
         .compose(heartbeat -> ensureChannel(webhookUrl)
             .map(channel -> new Result(Optional.ofNullable(heartbeat.getString("ping_url")))));
+  }
+
+  /** The team view's "admin" user, so a newcomer signs in with the password the banner shows. */
+  private Future<JsonObject> ensureAdminUser() {
+    return call(HttpMethod.GET, "/api/v1/users", null, 200).compose(body -> {
+      for (Object item : body.getJsonArray("users", new JsonArray())) {
+        if (item instanceof JsonObject user && ADMIN_USER.equals(user.getString("username"))) {
+          return Future.succeededFuture(user);
+        }
+      }
+      JsonObject user = new JsonObject().put("username", ADMIN_USER).put("password", adminPassword.reveal())
+          .put("role", "admin");
+      return call(HttpMethod.POST, "/api/v1/users", user, 201)
+          .onSuccess(created -> console.info("created the team view user \"" + ADMIN_USER + "\""));
+    });
   }
 
   private Future<JsonObject> ensureMonitor(JsonArray existing, JsonObject wanted) {

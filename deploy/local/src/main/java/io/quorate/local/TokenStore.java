@@ -12,15 +12,17 @@ import java.util.Base64;
 import java.util.Properties;
 
 /**
- * The admin and probe tokens of the local stack, generated at the first run and read back afterwards so
- * a browser tab and curl commands keep working across restarts.
+ * The admin and probe tokens of the local stack, and the password of its "admin" user, generated at the
+ * first run and read back afterwards so sign-ins and curl commands keep working across restarts.
  */
 final class TokenStore {
   static final String ADMIN_KEY = "admin-token";
   static final String PROBE_KEY = "probe-token";
+  static final String PASSWORD_KEY = "admin-password";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  record Tokens(Secret admin, Secret probe) {}
+  /** @param adminPassword the password of the team view's "admin" user that the launcher creates */
+  record Tokens(Secret admin, Secret probe, Secret adminPassword) {}
 
   private TokenStore() {}
 
@@ -32,7 +34,7 @@ final class TokenStore {
       }
     }
     boolean changed = false;
-    for (String key : new String[] {ADMIN_KEY, PROBE_KEY}) {
+    for (String key : new String[] {ADMIN_KEY, PROBE_KEY, PASSWORD_KEY}) {
       if (stored.getProperty(key, "").isBlank()) {
         stored.setProperty(key, newToken());
         changed = true;
@@ -41,7 +43,8 @@ final class TokenStore {
     if (changed) {
       write(file, stored);
     }
-    return new Tokens(new Secret(stored.getProperty(ADMIN_KEY).trim()), new Secret(stored.getProperty(PROBE_KEY).trim()));
+    return new Tokens(new Secret(stored.getProperty(ADMIN_KEY).trim()), new Secret(stored.getProperty(PROBE_KEY).trim()),
+        new Secret(stored.getProperty(PASSWORD_KEY).trim()));
   }
 
   static String newToken() {

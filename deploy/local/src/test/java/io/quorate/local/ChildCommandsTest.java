@@ -11,7 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ChildCommandsTest {
-  private final TokenStore.Tokens tokens = new TokenStore.Tokens(new Secret("admin-secret"), new Secret("probe-secret"));
+  private final TokenStore.Tokens tokens = new TokenStore.Tokens(new Secret("admin-secret"), new Secret("probe-secret"),
+      new Secret("admin-password"));
   private Topology topology;
   private ChildCommands commands;
 

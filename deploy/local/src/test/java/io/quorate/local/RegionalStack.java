@@ -51,7 +51,8 @@ final class RegionalStack implements AutoCloseable {
     List<String> jvmFlags = new ArrayList<>(ChildCommands.hazelcastFlags());
     // Six JVMs share two cores: a JIT that starts fast, and a second node that joins at once.
     jvmFlags.addAll(List.of("-XX:TieredStopAtLevel=1", "-Dhazelcast.wait.seconds.before.join=0"));
-    TokenStore.Tokens tokens = new TokenStore.Tokens(new Secret("it-admin-token"), new Secret("it-probe-token"));
+    TokenStore.Tokens tokens = new TokenStore.Tokens(new Secret("it-admin-token"), new Secret("it-probe-token"),
+        new Secret("it-admin-password"));
     ChildCommands commands = new ChildCommands(Optional.empty(), ChildCommands.currentJava(), jvmFlags, jars, topology,
         database.url(), DIR, tokens);
     return new RegionalStack(database, topology, commands, tokens);

@@ -40,6 +40,7 @@ class TokenStoreTest {
   @Test
   void aSecretNeverPrintsItsValue() {
     assertEquals("****", new Secret("hunter2").toString());
-    assertEquals("Tokens[admin=****, probe=****]", new TokenStore.Tokens(new Secret("a"), new Secret("b")).toString());
+    assertEquals("Tokens[admin=****, probe=****, adminPassword=****]",
+        new TokenStore.Tokens(new Secret("a"), new Secret("b"), new Secret("c")).toString());
   }
 }
