@@ -175,13 +175,14 @@ class MonitorApiTest {
   }
 
   @Test
-  void publicStatusShowsNamesAndStatesOnly() {
-    api.createMonitor(httpMonitor("Public receipts"));
+  void publicStatusShowsPublicMonitorsByNameAndStateOnly() {
+    api.createMonitor(httpMonitor("Public receipts").put("public", true));
+    api.createMonitor(httpMonitor("Private ledger"));
     Api.Response status = new Api(cluster.node(0).httpPort(), null).get("/api/v1/status");
     assertEquals(200, status.status());
     assertEquals("operational", status.json().getString("state"));
     assertTrue(status.body().contains("Public receipts"));
-    for (String secretish : new String[] {"billing.example", "s3cret", "Authorization", "[BODY]", "url"}) {
+    for (String secretish : new String[] {"billing.example", "s3cret", "Authorization", "[BODY]", "url", "Private ledger"}) {
       assertFalse(status.body().contains(secretish), "status page must not reveal " + secretish + ": " + status.body());
     }
   }

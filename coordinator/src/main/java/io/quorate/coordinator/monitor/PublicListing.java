@@ -29,9 +29,9 @@ public record PublicListing(boolean listed, Optional<String> name, Optional<Stri
     return name.orElse(internalName);
   }
 
-  /** The badge slug: the explicit one, else the shown name in lowercase ASCII words joined by dashes. */
-  public String effectiveSlug(String internalName) {
-    return slug.orElseGet(() -> slugOf(shownName(internalName)));
+  /** The badge slug when none is given: the shown name in lowercase ASCII words joined by dashes. */
+  public String derivedSlug(String internalName) {
+    return slugOf(shownName(internalName));
   }
 
   static String slugOf(String text) {

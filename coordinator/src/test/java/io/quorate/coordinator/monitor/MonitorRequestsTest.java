@@ -130,7 +130,8 @@ class MonitorRequestsTest {
     assertTrue(listing.listed());
     assertEquals("Receipt emails", listing.shownName("billing-receipts-worker"));
     assertEquals(Optional.of("Email"), listing.group());
-    assertEquals("receipt-emails", listing.effectiveSlug("billing-receipts-worker"), "an empty slug is derived");
+    assertEquals(Optional.empty(), listing.slug(), "an empty slug counts as left out");
+    assertEquals("receipt-emails", listing.derivedSlug("billing-receipts-worker"));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
