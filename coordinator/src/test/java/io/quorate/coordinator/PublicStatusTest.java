@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quorate.coordinator.support.Api;
+import io.quorate.coordinator.support.Browser;
 import io.quorate.coordinator.support.TestClock;
 import io.quorate.coordinator.support.TestCluster;
 import io.quorate.coordinator.support.TestDatabase;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.WebElement;
 
 /**
  * The public status page, its JSON and badges, served by a real coordinator on real PostgreSQL, read
@@ -183,6 +185,24 @@ class PublicStatusTest {
     assertEquals(200, after.statusCode());
     assertNotEquals(before, after.headers().firstValue("ETag").orElseThrow());
     assertTrue(after.body().contains("we are watching the queue drain"));
+  }
+
+  @Test
+  void pageRendersInABrowserWithScriptsOff() {
+    try (Browser browser = Browser.startWithoutJavaScript()) {
+      browser.open("http://127.0.0.1:" + cluster.node(0).httpPort() + "/status");
+      browser.keepScreenshotIfFails("public-status-no-js", () -> {
+        assertEquals("Major outage", browser.text("#overall-title"));
+        assertEquals(List.of("Active incidents", "Components", "Past incidents (last 14 days)"),
+            browser.findAll("main h2").stream().skip(1).map(h -> h.getText()).toList());
+        List<WebElement> bars = browser.findAll(".uptime-bars li");
+        assertEquals(180, bars.size(), "90 days of two components");
+        assertTrue(bars.stream().allMatch(bar -> bar.getSize().getWidth() >= 1 && bar.getSize().getHeight() > 10),
+            "every day is drawn");
+        assertTrue(browser.text(".incident").contains("A stuck worker <script>alert(1)</script> was found & restarted."),
+            "shown as text");
+      });
+    }
   }
 
   @Test
