@@ -195,7 +195,7 @@ class PublicStatusTest {
         assertEquals("Major outage", browser.text("#overall-title"));
         assertEquals(List.of("Active incidents", "Components", "Past incidents (last 14 days)"),
             browser.findAll("main h2").stream().skip(1).map(h -> h.getText()).toList());
-        List<WebElement> bars = browser.findAll(".uptime-bars li");
+        List<WebElement> bars = browser.findAll(".uptime-bars .bar[role=img]");
         assertEquals(180, bars.size(), "90 days of two components");
         assertTrue(bars.stream().allMatch(bar -> bar.getSize().getWidth() >= 1 && bar.getSize().getHeight() > 10),
             "every day is drawn");

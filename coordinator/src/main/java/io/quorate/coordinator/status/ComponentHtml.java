@@ -19,8 +19,9 @@ final class ComponentHtml {
         .append("\">");
     for (UptimeDay day : component.uptime().days()) {
       String words = text(day.describe());
-      html.append("<li class=\"bar ").append(barClass(day)).append("\" role=\"img\" aria-label=\"").append(words)
-          .append("\" title=\"").append(words).append("\"></li>");
+      // The list item stays a list item (a list may only hold those); the bar inside is an image with its words.
+      html.append("<li><span class=\"bar ").append(barClass(day)).append("\" role=\"img\" aria-label=\"").append(words)
+          .append("\" title=\"").append(words).append("\"></span></li>");
     }
     html.append("</ol></li>\n");
   }
