@@ -51,6 +51,7 @@ public final class PublicStatusRoutes {
       if (found.isEmpty()) {
         // The same answer for a private monitor and for none: a badge URL must not confirm that one exists.
         ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8")
+            .putHeader("X-Content-Type-Options", "nosniff")
             .end("no public component named " + slug + "\n");
       } else {
         send(ctx, found.get(), BADGE_MAX_AGE_SECONDS);
@@ -63,7 +64,8 @@ public final class PublicStatusRoutes {
   }
 
   private static void send(RoutingContext ctx, CachedBody body, int maxAgeSeconds) {
-    ctx.response().putHeader("ETag", body.etag()).putHeader("Cache-Control", "public, max-age=" + maxAgeSeconds);
+    ctx.response().putHeader("ETag", body.etag()).putHeader("Cache-Control", "public, max-age=" + maxAgeSeconds)
+        .putHeader("X-Content-Type-Options", "nosniff");
     if (body.matches(ctx.request().getHeader("If-None-Match"))) {
       ctx.response().setStatusCode(304).end();
       return;

@@ -25,8 +25,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads what the public status page needs, for public monitors only: five queries however many monitors
- * there are. Incidents are read without their reason, regions or notes, which the public never sees.
+ * Reads what the public status page needs, for public monitors only: a few queries, each over all public
+ * monitors at once, however many monitors there are. Incidents are read without their reason, regions or notes, which the public never sees.
  */
 public final class StatusLoader {
   private final Pool pool;
