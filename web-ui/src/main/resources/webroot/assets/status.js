@@ -1,65 +1,45 @@
-// Public status page: reads GET /api/v1/status (no token) every 15 s.
+// Public status page, progressive enhancement: the page is rendered on the server and complete without this
+// script. Every 30 s (while the tab is visible) it asks GET /api/v1/status whether the status changed, by
+// comparing the answer's ETag with the one the page was rendered from, and then reloads the page. A reader
+// who is busy in the page (focus on a link, text selected) gets a "Reload" link instead of a surprise.
 "use strict";
 
 (function () {
-  const { el, badge, timeEl, getJson } = window.Quorate;
-  const REFRESH_MS = 15000;
-  const TIMEOUT_MS = 10000;
-  const OVERALL = {
-    operational: { cls: "overall-operational", symbol: "✓", title: "All systems operational" },
-    outage: { cls: "overall-outage", symbol: "✕", title: "Outage" },
-  };
+  const CHECK_MS = 30000;
+  const meta = document.querySelector('meta[name="quorate-status-etag"]');
+  if (!meta || !window.fetch) return;
+  const shownEtag = meta.getAttribute("content");
 
-  const $ = (id) => document.getElementById(id);
-  let lastTitle = null;
-
-  function renderOverall(status) {
-    const known = OVERALL[status.state];
-    const title = known ? known.title : "Status: " + String(status.state || "unknown");
-    const open = Number(status.open_incidents) || 0;
-    const detail = open === 0 ? "No open incidents." : open + (open === 1 ? " open incident." : " open incidents.");
-    const box = $("overall");
-    box.className = "overall " + (known ? known.cls : "overall-unknown");
-    box.querySelector(".symbol").textContent = known ? known.symbol : "?";
-    // Only touch the live region when something changed, so screen readers are not re-told every 15 s.
-    if (title + detail !== lastTitle) {
-      $("overall-title").textContent = title;
-      $("overall-detail").textContent = detail;
-      lastTitle = title + detail;
-    }
+  function readerIsBusy() {
+    const focused = document.activeElement;
+    return (focused && focused !== document.body) || String(window.getSelection()) !== "";
   }
 
-  function renderServices(monitors) {
-    const items = monitors.map((m) => el("li", {}, el("span", {}, m.name), badge(m.state)));
-    if (items.length === 0) items.push(el("li", { class: "muted" }, "No services are monitored yet."));
-    $("services").replaceChildren(...items);
+  function offerReload() {
+    if (document.getElementById("status-changed")) return;
+    const link = Object.assign(document.createElement("a"), { href: "/status", textContent: "Reload" });
+    const banner = Object.assign(document.createElement("p"), { id: "status-changed", className: "banner banner-info" });
+    banner.setAttribute("role", "status");
+    banner.append("The status has changed. ", link);
+    document.querySelector("main").prepend(banner);
   }
 
-  function showProblem(text) {
-    const banner = $("banner");
-    banner.textContent = text;
-    banner.hidden = false;
-    document.querySelector("main").classList.add("is-stale");
-  }
-
-  async function refresh() {
-    try {
-      const { status, body } = await getJson("/api/v1/status", {}, TIMEOUT_MS);
-      if (status !== 200 || !body) {
-        showProblem("Status is temporarily unavailable (HTTP " + status + "), retrying. Shown below: the last known status.");
-        return;
+  async function check() {
+    if (!document.hidden) {
+      try {
+        // no-cache: the browser revalidates with If-None-Match, so an unchanged status costs a 304.
+        const response = await fetch("/api/v1/status", { cache: "no-cache" });
+        const etag = response.headers.get("ETag");
+        if (response.ok && etag && etag !== shownEtag) {
+          if (readerIsBusy()) offerReload(); else window.location.reload();
+          return;
+        }
+      } catch (e) {
+        // Unreachable for a moment: the page keeps showing the status it has.
       }
-      renderOverall(body);
-      renderServices(Array.isArray(body.monitors) ? body.monitors : []);
-      $("updated").replaceWith(Object.assign(timeEl(body.updated_at || new Date().toISOString()), { id: "updated" }));
-      $("banner").hidden = true;
-      document.querySelector("main").classList.remove("is-stale");
-    } catch (e) {
-      showProblem("Status is temporarily unreachable, retrying. Shown below: the last known status.");
-    } finally {
-      setTimeout(refresh, REFRESH_MS);
     }
+    setTimeout(check, CHECK_MS);
   }
 
-  refresh();
+  setTimeout(check, CHECK_MS);
 })();

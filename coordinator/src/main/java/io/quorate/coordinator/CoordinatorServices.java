@@ -45,8 +45,10 @@ import io.quorate.coordinator.probetoken.RevocationWatch;
 import io.quorate.coordinator.quorum.ObservationIngest;
 import io.quorate.coordinator.region.RegionHealthSweep;
 import io.quorate.coordinator.region.RegionRoutes;
+import io.quorate.coordinator.status.PublicStatusRoutes;
+import io.quorate.coordinator.status.StatusCache;
+import io.quorate.coordinator.status.StatusLoader;
 import io.quorate.coordinator.web.PublicUrls;
-import io.quorate.coordinator.web.StatusRoutes;
 import io.quorate.coordinator.web.WebRoutes;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -74,6 +76,8 @@ import org.slf4j.LoggerFactory;
 final class CoordinatorServices {
   private static final Logger log = LoggerFactory.getLogger(CoordinatorServices.class);
   private static final Duration NOTIFIER_TIMEOUT = CoordinatorConfig.NOTIFIER_TIMEOUT;
+  /** How long one computed public status serves every reader of this node. */
+  private static final Duration STATUS_CACHE_AGE = Duration.ofSeconds(5);
   /** The event loop the services started on: their timers and state belong to it. */
   private final Context context;
   private final Pool pool;
@@ -179,9 +183,11 @@ final class CoordinatorServices {
       HeartbeatDecisions decisions, CheckTester tester, AssignmentBus bus, IncidentLifecycle lifecycle,
       ChannelRoutes channelRoutes, RegionRoutes regionRoutes, ProbeTokenRoutes probeTokenRoutes) {
     Router router = Router.router(vertx);
+    PublicStatusRoutes status = new PublicStatusRoutes(
+        new StatusCache(clock, STATUS_CACHE_AGE, new StatusLoader(pool)::load));
     Router api = ApiRouter.create(vertx, accounts.authenticator(),
         open -> {
-          new StatusRoutes(pool, monitors, clock).mount(open);
+          status.mountApi(open);
           accounts.mountOpen(open);
         },
         secured -> {
@@ -200,6 +206,7 @@ final class CoordinatorServices {
         });
     router.route("/api/v1/*").subRouter(api);
     new PingRoutes(pings, clock, config.nodeId(), registry).mount(router);
+    status.mountPages(router);
     WebRoutes.mount(router, registry);
     return router;
   }

@@ -18,12 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * What the coordinator serves from the classpath: the pages of CONTRACTS.md, with every asset they
  * reference present in the jar, nothing loaded from another origin, and no API text turned into HTML.
+ * The public status page is rendered by the coordinator (PublicStatusTest checks it); its script is here.
  */
 class WebrootTest {
   private static final Pattern REFERENCE = Pattern.compile("(?:src|href)\\s*=\\s*\"([^\"]*)\"");
 
   @ParameterizedTest
-  @ValueSource(strings = {"status.html", "app.html"})
+  @ValueSource(strings = {"app.html"})
   void pageReferencesOnlyAssetsThatShipInTheJar(String page) throws IOException {
     String html = read("webroot/" + page);
     List<String> references = references(html);
@@ -38,7 +39,7 @@ class WebrootTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"status.html", "app.html"})
+  @ValueSource(strings = {"app.html"})
   void pageIsReadableWithoutScriptAndOnSmallScreens(String page) throws IOException {
     String html = read("webroot/" + page);
     assertTrue(html.contains("<html lang=\"en\">"), "declares its language");
@@ -77,7 +78,9 @@ class WebrootTest {
       assertEquals(-1, script.indexOf("localStorage"), "nothing about a session outlives the tab");
       assertEquals(-1, script.indexOf("sessionStorage"), "the CSRF token stays in memory");
     }
-    assertTrue(read("webroot/assets/status.js").contains("\"/api/v1/status\""));
+    String status = read("webroot/assets/status.js");
+    assertTrue(status.contains("\"/api/v1/status\""));
+    assertTrue(status.contains("quorate-status-etag"), "compares with the ETag the server-rendered page names");
   }
 
   private static List<String> references(String html) {

@@ -71,8 +71,8 @@ final class ItemChecks {
    */
   JsonObject checkMonitor(JsonObject resolved) {
     MonitorDraft draft = MonitorRequests.parse(resolved, Optional.empty(), knownRegions);
-    Monitor monitor = new Monitor(new UUID(0, 0), draft.name(), draft.spec(), draft.alerting(), 0, Instant.EPOCH,
-        Instant.EPOCH);
+    Monitor monitor = new Monitor(new UUID(0, 0), draft.name(), draft.spec(), draft.alerting(), draft.listing(), 0,
+        Instant.EPOCH, Instant.EPOCH);
     return MonitorJson.toJson(monitor, List.of(), Optional.empty(), Optional.empty(), "", Instant.EPOCH, Map.of());
   }
 }

@@ -67,7 +67,7 @@ public final class CheckTestRoutes {
           }
           MonitorDraft draft = edited
               ? MonitorRequests.parse(body, saved, found.resultAt(1))
-              : new MonitorDraft(saved.get().name(), saved.get().spec(), saved.get().alerting());
+              : new MonitorDraft(saved.get().name(), saved.get().spec(), saved.get().alerting(), saved.get().listing());
           return run(draft, id.toString());
         })
         .onSuccess(report -> Responses.json(ctx, 200, report.toJson()))

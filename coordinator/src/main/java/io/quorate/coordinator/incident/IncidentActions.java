@@ -6,6 +6,7 @@ import io.quorate.coordinator.incident.IncidentEvents.Event;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorAlerting;
 import io.quorate.coordinator.monitor.MonitorStore;
+import io.quorate.coordinator.monitor.PublicListing;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -98,7 +99,7 @@ public final class IncidentActions {
   /** The monitor, for who the alert is about; a deleted monitor's incidents go out with default settings. */
   private static Future<Monitor> monitorOf(SqlClient tx, Incident incident) {
     return MonitorStore.find(tx, incident.monitorId(), false).map(found -> found.orElseGet(() ->
-        new Monitor(incident.monitorId(), incident.monitorName(), null, MonitorAlerting.DEFAULTS, 0,
+        new Monitor(incident.monitorId(), incident.monitorName(), null, MonitorAlerting.DEFAULTS, PublicListing.PRIVATE, 0,
             incident.openedAt(), incident.openedAt())));
   }
 

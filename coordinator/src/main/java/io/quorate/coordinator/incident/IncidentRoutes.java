@@ -26,7 +26,8 @@ import java.util.UUID;
 /**
  * Incidents over HTTP: {@code GET /incidents?state=open|resolved|all}; {@code GET /incidents/{id}} with its
  * timeline and grouped failures; {@code POST /incidents/{id}/acknowledge|notes|resolve}, each with a body
- * naming who acts ({@code {"by": "dana", "note": "..."}}).
+ * naming who acts ({@code {"by": "dana", "note": "..."}}); {@code POST /incidents/{id}/public-updates} with
+ * {@code {"status", "message", "by"}}: what the public status page says about it.
  */
 public final class IncidentRoutes {
   private static final int LIMIT = 500;
@@ -51,6 +52,7 @@ public final class IncidentRoutes {
         actions.addNote(id, by(ctx, body), text(body, "text", true))));
     api.post("/incidents/:id/resolve").handler(ctx -> act(ctx, (id, body) ->
         actions.resolve(id, by(ctx, body), text(body, "note", false))));
+    api.post("/incidents/:id/public-updates").handler(this::addPublicUpdate);
   }
 
   private void list(RoutingContext ctx) {
@@ -85,10 +87,13 @@ public final class IncidentRoutes {
       Incident incident = found.get();
       Instant now = clock.instant();
       return Future.all(IncidentTimeline.read(pool, id), IncidentFailures.read(pool, incident, now),
-              MonitorStore.find(pool, incident.monitorId(), false), Holds.load(pool, now))
+              MonitorStore.find(pool, incident.monitorId(), false), Holds.load(pool, now),
+              PublicUpdateStore.of(pool, id))
           .map(parts -> putHolds(IncidentJson.toJson(incident), incident, parts.resultAt(2), parts.resultAt(3), now)
               .put("timeline", parts.<JsonArray>resultAt(0))
-              .put("failure_buckets", parts.<JsonArray>resultAt(1)));
+              .put("failure_buckets", parts.<JsonArray>resultAt(1))
+              .put("public_updates", new JsonArray(parts.<List<PublicUpdate>>resultAt(4).stream()
+                  .map(PublicUpdate::toJson).toList())));
     });
   }
 
@@ -100,6 +105,18 @@ public final class IncidentRoutes {
     current.forEach(hold -> heldBy.add(hold.toJson(now)));
     return json.put("alerts_held", incident.isOpen() && (incident.downAlertHeld() || !current.isEmpty()))
         .put("held_by", heldBy);
+  }
+
+  /** Answers 201 with the incident, its public updates included; 404 (nothing stored) for an unknown incident. */
+  private void addPublicUpdate(RoutingContext ctx) {
+    UUID id = Ids.parse(ctx.pathParam("id"), "incident");
+    JsonObject body = ApiRouter.jsonBody(ctx);
+    Principal.signedInPerson(ctx).ifPresent(person -> body.put("by", person));
+    PublicUpdate update = PublicUpdateRequests.parse(id, body, clock.instant());
+    PublicUpdateStore.add(pool, update)
+        .compose(added -> added ? detail(id) : Future.failedFuture(new NotFoundException("incident " + id)))
+        .onSuccess(json -> Responses.json(ctx, 201, json))
+        .onFailure(error -> Responses.failure(ctx, error));
   }
 
   private interface Action {

@@ -38,6 +38,7 @@ public final class MonitorJson {
       putHeartbeat(json, (HeartbeatSpec) monitor.spec(), heartbeat, pingBaseUrl);
     }
     AlertingJson.put(json, monitor.alerting());
+    PublicListingRequests.put(json, monitor.listing());
     return json
         .put("state", state(monitor, verdicts, openIncident, heartbeat))
         .put("open_incident_id", openIncident.map(i -> i.id().toString()).orElse(null))

@@ -31,7 +31,8 @@ public final class MonitorRequests {
       "schedule", "next_due_at", "deadline_at", "last_ping", "last_failure", "open_runs", "snoozed_until", "paused",
       "waiting_for_regions", "heartbeat", "quorum_regions", "stale_after_default", "in_maintenance", "silenced",
       "held_by");
-  private static final Set<String> COMMON = union(Set.of("name", "type"), AlertingRequests.FIELDS);
+  private static final Set<String> COMMON = union(union(Set.of("name", "type"), AlertingRequests.FIELDS),
+      PublicListingRequests.FIELDS);
   private static final Set<String> HTTP_FIELDS = Set.of("url", "method", "headers", "auth", "body", "interval",
       "timeout", "max_body_bytes", "max_redirects", "tls_verify", "conditions", "series", "regions", "quorum",
       "confirmations", "recoveries", "stale_after");
@@ -76,7 +77,7 @@ public final class MonitorRequests {
       }
       default -> throw new ValidationException("type", "must be \"http\" or \"heartbeat\", got \"" + type + "\"");
     };
-    return new MonitorDraft(name, spec, AlertingRequests.parse(body));
+    return new MonitorDraft(name, spec, AlertingRequests.parse(body), PublicListingRequests.parse(body));
   }
 
   private static HttpSpec http(JsonObject body, Optional<HttpSpec> existing, List<String> knownRegions) {

@@ -27,8 +27,10 @@ import java.util.UUID;
 public final class MonitorStore {
   /** The columns {@link #toMonitor(Row)} reads, for queries elsewhere that select monitors. */
   public static final String COLUMNS =
-      "id, name, type, spec, alerting, version, ping_id, period_ms, grace_ms, created_at, updated_at, slug";
+      "id, name, type, spec, alerting, version, ping_id, period_ms, grace_ms, created_at, updated_at, slug,"
+          + " is_public, public_name, public_group, public_slug";
   private static final String SLUG_TAKEN = "monitors_slug_per_project";
+  private static final String PUBLIC_SLUG_TAKEN = "monitors_public_slug";
   private final Pool pool;
   private final Clock clock;
 
@@ -43,13 +45,16 @@ public final class MonitorStore {
     HeartbeatSpec heartbeat = draft.spec() instanceof HeartbeatSpec h ? h : null;
     // A heartbeat gets its state row in the same statement, so ping ingestion can always update it.
     return pool.preparedQuery("WITH m AS (INSERT INTO monitors (id, name, type, spec, ping_id, period_ms, grace_ms,"
-            + " slug, created_at, updated_at, alerting) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)"
+            + " slug, created_at, updated_at, alerting, is_public, public_name, public_group, public_slug)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14)"
             + " RETURNING " + COLUMNS + "),"
             + " s AS (INSERT INTO heartbeat_state (monitor_id) SELECT id FROM m WHERE type = 'heartbeat')"
             + " SELECT * FROM m")
         .execute(Tuple.from(new Object[] {id, draft.name(), draft.spec().type(), SpecCodec.toJson(draft.spec()),
             heartbeat == null ? null : heartbeat.pingId(), periodMs(heartbeat), graceMs(heartbeat),
-            heartbeat == null ? null : heartbeat.slug().orElse(null), now, AlertingJson.toStored(draft.alerting())}))
+            heartbeat == null ? null : heartbeat.slug().orElse(null), now, AlertingJson.toStored(draft.alerting()),
+            draft.listing().listed(), draft.listing().name().orElse(null), draft.listing().group().orElse(null),
+            draft.listing().slug().orElse(null)}))
         .recover(MonitorStore::slugTaken)
         .map(rows -> toMonitor(rows.iterator().next()));
   }
@@ -58,10 +63,12 @@ public final class MonitorStore {
   public Future<Optional<Monitor>> update(UUID id, MonitorDraft draft) {
     HeartbeatSpec heartbeat = draft.spec() instanceof HeartbeatSpec h ? h : null;
     return pool.preparedQuery("UPDATE monitors SET name = $2, spec = $3, period_ms = $4, grace_ms = $5, slug = $6,"
-            + " version = version + 1, updated_at = $7, alerting = $8 WHERE id = $1 RETURNING " + COLUMNS)
+            + " version = version + 1, updated_at = $7, alerting = $8, is_public = $9, public_name = $10, public_group = $11,"
+            + " public_slug = $12 WHERE id = $1 RETURNING " + COLUMNS)
         .execute(Tuple.from(new Object[] {id, draft.name(), SpecCodec.toJson(draft.spec()), periodMs(heartbeat),
             graceMs(heartbeat), heartbeat == null ? null : heartbeat.slug().orElse(null), now(),
-            AlertingJson.toStored(draft.alerting())}))
+            AlertingJson.toStored(draft.alerting()), draft.listing().listed(), draft.listing().name().orElse(null),
+            draft.listing().group().orElse(null), draft.listing().slug().orElse(null)}))
         .recover(MonitorStore::slugTaken)
         .map(MonitorStore::first);
   }
@@ -77,6 +84,9 @@ public final class MonitorStore {
   private static <T> Future<T> slugTaken(Throwable error) {
     if (error instanceof PgException pg && "23505".equals(pg.getSqlState()) && SLUG_TAKEN.equals(pg.getConstraint())) {
       return Future.failedFuture(new ValidationException("slug", "is already used by another monitor of this project"));
+    }
+    if (error instanceof PgException pg && "23505".equals(pg.getSqlState()) && PUBLIC_SLUG_TAKEN.equals(pg.getConstraint())) {
+      return Future.failedFuture(new ValidationException("public_slug", "is already used by another monitor"));
     }
     return Future.failedFuture(error);
   }
@@ -154,8 +164,13 @@ public final class MonitorStore {
     MonitorSpec spec = SpecCodec.fromRow(row.getString("type"), (JsonObject) row.getValue("spec"),
         row.getUUID("ping_id"), row.getLong("period_ms"), row.getLong("grace_ms"), row.getString("slug"));
     return new Monitor(row.getUUID("id"), row.getString("name"), spec,
-        AlertingJson.fromStored((JsonObject) row.getValue("alerting")), row.getLong("version"),
+        AlertingJson.fromStored((JsonObject) row.getValue("alerting")), listing(row), row.getLong("version"),
         instant(row.getOffsetDateTime("created_at")), instant(row.getOffsetDateTime("updated_at")));
+  }
+
+  private static PublicListing listing(Row row) {
+    return new PublicListing(row.getBoolean("is_public"), Optional.ofNullable(row.getString("public_name")),
+        Optional.ofNullable(row.getString("public_group")), Optional.ofNullable(row.getString("public_slug")));
   }
 
   private static Instant instant(OffsetDateTime time) {

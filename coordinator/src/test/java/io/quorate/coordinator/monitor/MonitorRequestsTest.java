@@ -87,7 +87,7 @@ class MonitorRequestsTest {
         Duration.ofSeconds(5), 1024, 0, true);
     HttpSpec stored = new HttpSpec(storedRequest, Duration.ofSeconds(30), List.of(), Map.of(), KNOWN, QuorumRule.regions(2), 2, 1,
         Optional.empty());
-    Monitor existing = new Monitor(UUID.randomUUID(), "Receipts", stored, MonitorAlerting.DEFAULTS, 1, Instant.EPOCH,
+    Monitor existing = new Monitor(UUID.randomUUID(), "Receipts", stored, MonitorAlerting.DEFAULTS, PublicListing.PRIVATE, 1, Instant.EPOCH,
         Instant.EPOCH);
     HttpSpec spec = (HttpSpec) MonitorRequests.parse(body, Optional.of(existing), KNOWN).spec();
     assertEquals(Map.of("X-Api-Key", new HeaderValue("k-123", true), "X-Team", new HeaderValue("billing", false)),
@@ -121,6 +121,30 @@ class MonitorRequestsTest {
   }
 
   @Test
+  void monitorsArePrivateUnlessMarkedPublic() {
+    MonitorDraft plain = MonitorRequests.parse(new JsonObject(VALID_HTTP), Optional.empty(), KNOWN);
+    assertEquals(PublicListing.PRIVATE, plain.listing());
+    JsonObject body = new JsonObject(VALID_HTTP).put("public", true).put("public_name", " Receipt emails ")
+        .put("public_group", "Email").put("public_slug", "").put("name", "billing-receipts-worker");
+    PublicListing listing = MonitorRequests.parse(body, Optional.empty(), KNOWN).listing();
+    assertTrue(listing.listed());
+    assertEquals("Receipt emails", listing.shownName("billing-receipts-worker"));
+    assertEquals(Optional.of("Email"), listing.group());
+    assertEquals(Optional.empty(), listing.slug(), "an empty slug counts as left out");
+    assertEquals("receipt-emails", listing.derivedSlug("billing-receipts-worker"));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Receipt emails         | receipt-emails
+      Café  API (EU)         | cafe-api-eu
+      ---                    | component
+      """)
+  void derivesBadgeSlugsFromTheShownName(String shown, String slug) {
+    assertEquals(slug, PublicListing.slugOf(shown));
+  }
+
+  @Test
   void keepsNamedSeriesForCharts() {
     JsonObject body = new JsonObject(VALID_HTTP).put("series", new JsonObject().put("depth", "[BODY].enqueued")
         .put("oldest_job_age", " [BODY].latency "));
@@ -132,7 +156,7 @@ class MonitorRequestsTest {
   void keepsTheHeartbeatPingIdAcrossEdits() {
     UUID pingId = UUID.randomUUID();
     Monitor existing = new Monitor(UUID.randomUUID(), "Nightly", HeartbeatSpec.every(pingId, Duration.ofMinutes(5), Duration.ofMinutes(1)),
-        MonitorAlerting.DEFAULTS, 1, Instant.EPOCH, Instant.EPOCH);
+        MonitorAlerting.DEFAULTS, PublicListing.PRIVATE, 1, Instant.EPOCH, Instant.EPOCH);
     JsonObject body = new JsonObject().put("name", "Nightly").put("type", "heartbeat").put("period", "10m");
     HeartbeatSpec spec = (HeartbeatSpec) MonitorRequests.parse(body, Optional.of(existing), KNOWN).spec();
     assertEquals(pingId, spec.pingId());
@@ -193,6 +217,12 @@ class MonitorRequestsTest {
       series bad expression   | {"series":{"depth":"[BODY.x"}}         | series        | depth
       misspelled field        | {"intervall":"5s"}                     | intervall     | is not a field of http monitors
       heartbeat field on http | {"period":"5m"}                        | period        | is not a field
+      public not a boolean    | {"public":"yes"}                       | public        | true or false
+      public name too long    | {"public_name":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}                   | public_name   | at most 100 characters
+      public name two lines   | {"public_name":"Receipts\\nInternal"} | public_name   | one line
+      public group number     | {"public_group":3}                     | public_group  | must be a string
+      public slug uppercase   | {"public_slug":"Receipts"}             | public_slug   | lowercase letters
+      public slug double dash | {"public_slug":"a--b"}                 | public_slug   | single dashes
       """)
   void refusesBadInputNamingTheField(String name, String patch, String field, String words) {
     JsonObject body = new JsonObject(VALID_HTTP);
@@ -226,7 +256,7 @@ class MonitorRequestsTest {
   @Test
   void refusesChangingTheTypeOfAMonitor() {
     Monitor heartbeat = new Monitor(UUID.randomUUID(), "N", HeartbeatSpec.every(UUID.randomUUID(), Duration.ofMinutes(5),
-        Duration.ZERO), MonitorAlerting.DEFAULTS, 1, Instant.EPOCH, Instant.EPOCH);
+        Duration.ZERO), MonitorAlerting.DEFAULTS, PublicListing.PRIVATE, 1, Instant.EPOCH, Instant.EPOCH);
     ValidationException error = assertThrows(ValidationException.class,
         () -> MonitorRequests.parse(new JsonObject(VALID_HTTP), Optional.of(heartbeat), KNOWN));
     assertEquals("type", error.field());

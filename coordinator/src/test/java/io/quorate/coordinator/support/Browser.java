@@ -31,6 +31,15 @@ public final class Browser implements AutoCloseable {
   }
 
   public static Browser start() {
+    return start(true);
+  }
+
+  /** A browser with scripts off, for pages that must read without them (the public status page). */
+  public static Browser startWithoutJavaScript() {
+    return start(false);
+  }
+
+  private static Browser start(boolean javaScript) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver ("
           + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver (.ci/run does)");
@@ -41,6 +50,9 @@ public final class Browser implements AutoCloseable {
           "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
           "--disable-background-networking", "--disable-component-update", "--disable-sync",
           "--window-size=1280,2000", "--user-data-dir=" + profile);
+      if (!javaScript) {
+        options.setExperimentalOption("prefs", java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+      }
       ChromeDriverService service = new ChromeDriverService.Builder()
           .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
       return new Browser(new ChromeDriver(service, options), profile);

@@ -7,6 +7,7 @@ import io.quorate.coordinator.incident.Opening;
 import io.quorate.coordinator.monitor.AlertingJson;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorAlerting;
+import io.quorate.coordinator.monitor.PublicListing;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +53,7 @@ public final class ChannelBench implements AutoCloseable {
 
   /** The payload of {@code incident.opened} exactly as the incident lifecycle builds it. */
   public static JsonObject openedPayload(Incident incident) {
-    Monitor monitor = new Monitor(incident.monitorId(), incident.monitorName(), null, MonitorAlerting.DEFAULTS, 1,
+    Monitor monitor = new Monitor(incident.monitorId(), incident.monitorName(), null, MonitorAlerting.DEFAULTS, PublicListing.PRIVATE, 1,
         incident.openedAt(), incident.openedAt());
     Opening opening = new Opening(monitor, incident.reason(), "", List.of(), "", Optional.empty(), List.of(),
         Opening.AlertFacts.NONE);

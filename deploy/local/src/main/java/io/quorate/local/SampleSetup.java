@@ -67,7 +67,8 @@ final class SampleSetup {
         .put("series", new JsonObject().put("depth", "[BODY].enqueued").put("oldest_job_age", "[BODY].oldest_age_s")
             .put("dead_letter_depth", "[BODY].dead"))
         .put("regions", new JsonArray(Topology.REGIONS))
-        .put("quorum", 2).put("confirmations", 2);
+        .put("quorum", 2).put("confirmations", 2)
+        .put("public", true); // so the demo's public status page (/status) has a component to show
   }
 
   static JsonObject heartbeatMonitor() {
