@@ -96,6 +96,7 @@
       return;
     }
     clearProblem();
+    window.QuorateMonitorForm.monitorsChanged(monitors.body.monitors);
     if (userIsSelecting()) return; // re-rendering would drop the selection (e.g. copying a ping URL)
     renderIncidents(Array.isArray(incidents.body.incidents) ? incidents.body.incidents : []);
     renderMonitors(Array.isArray(monitors.body.monitors) ? monitors.body.monitors : []);
@@ -280,6 +281,7 @@
   $("actor").addEventListener("change", () => sessionStorage.setItem(ACTOR_KEY, $("actor").value.trim()));
 
   window.QuorateChannels.listen($("channels"), () => ({ Authorization: "Bearer " + token() }), renderChannels);
+  window.QuorateMonitorForm.mount($("monitor-editor"), () => ({ Authorization: "Bearer " + token() }), () => schedule(0));
   window.QuorateProbeTokens.listen($("probe-token-form"), $("probe-tokens"), $("probe-token-result"),
     () => ({ Authorization: "Bearer " + token() }), () => schedule(0));
 

@@ -48,7 +48,9 @@ class WebrootTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"assets/ui.js", "assets/status.js", "assets/app.js", "assets/channels.js", "assets/regions.js",
-      "assets/probetokens.js", "assets/quorate.css"})
+      "assets/probetokens.js", "assets/quorate.css", "assets/formfields.js", "assets/headerrows.js",
+      "assets/monitorfields.js", "assets/monitordraft.js", "assets/conditioncheck.js", "assets/testnow.js",
+      "assets/snippets.js", "assets/heartbeat.js", "assets/monitorform.js"})
   void assetLoadsNothingFromOtherOriginsAndNeverParsesHtml(String asset) throws IOException {
     String text = read("webroot/" + asset);
     for (String forbidden : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",

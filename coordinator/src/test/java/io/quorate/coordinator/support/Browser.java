@@ -93,6 +93,16 @@ public final class Browser implements AutoCloseable {
     });
   }
 
+  /** The current value of a form control (what the user sees in it), not its initial attribute. */
+  public String value(String css) {
+    return find(css).getDomProperty("value");
+  }
+
+  /** The page as the browser holds it now, for checking that something never reached it. */
+  public String pageSource() {
+    return driver.getPageSource();
+  }
+
   public void type(String css, String text) {
     WebElement field = find(css);
     field.clear();
