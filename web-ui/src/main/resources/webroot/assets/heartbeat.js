@@ -78,10 +78,11 @@ window.QuorateHeartbeat = (function () {
 
   function renderStatus(container, monitor) {
     const hb = monitor.heartbeat || {};
-    container.querySelector(".hb-status").replaceChildren(
+    // replaceChildren would show a null as the text "null": leave the missing parts out instead.
+    container.querySelector(".hb-status").replaceChildren(...[
       el("p", { class: "hb-state" }, badge(hb.state || monitor.state), monitor.schedule ? " " + monitor.schedule : ""),
       hb.problem ? el("p", {}, el("strong", {}, "Problem: "), hb.problem) : null,
-      hb.next_due_at ? el("p", {}, "Next ping due ", timeEl(hb.next_due_at, false)) : null);
+      hb.next_due_at ? el("p", {}, "Next ping due ", timeEl(hb.next_due_at, false)) : null].filter(Boolean));
   }
 
   function renderPings(container, pings) {

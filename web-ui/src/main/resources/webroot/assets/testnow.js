@@ -20,13 +20,13 @@ window.QuorateTestNow = (function () {
     results.sort((a, b) => String(a.region).localeCompare(String(b.region)));
     const unanswered = Array.isArray(report.unanswered) ? report.unanswered : [];
     const missing = Array.isArray(report.regions_without_probe) ? report.regions_without_probe : [];
-    container.replaceChildren(
+    container.replaceChildren(...[ // without the nulls, which replaceChildren would show as "null"
       el("p", { class: "test-summary" }, el("strong", {}, "Test run: "), report.summary || ""),
       el("ul", { class: "regions test-results" }, results.map(regionResult)),
       unanswered.length ? el("p", { class: "hint" }, "No answer in time from: "
         + unanswered.map((u) => u.region + " (" + u.probe_node + ")").join(", ")) : null,
       missing.length ? el("p", { class: "hint" }, "No probe connected in: " + missing.join(", ")) : null,
-      el("p", { class: "hint" }, "Nothing was saved."));
+      el("p", { class: "hint" }, "Nothing was saved.")].filter(Boolean));
     container.hidden = false;
   }
 

@@ -97,6 +97,7 @@ class MonitorFormBrowserTest {
     assertEquals(200, answer.status(), answer.body());
     browser.waitForText(WAIT, "#mf-heartbeat .hb-state", "Up");
     browser.waitForText(WAIT, "#mf-heartbeat .hb-pings", "processed 42 invoices");
+    assertFalse(browser.text("#mf-heartbeat").lines().anyMatch(l -> l.startsWith("null")), browser.text("#mf-heartbeat"));
   }
 
   private void registerAnHttpMonitorTestedFromEveryRegion() {
@@ -140,6 +141,7 @@ class MonitorFormBrowserTest {
     browser.waitForText(WAIT, "[data-test-region=us-east]", "[BODY].enqueued (12) < 1000 — passed");
     browser.waitForText(WAIT, "[data-test-region=ap-south]", "[STATUS] (200) == 200 — passed");
     assertTrue(browser.text("#mf-test").contains("2 of 3 regions passed; failed: eu-west"), browser.text("#mf-test"));
+    assertFalse(browser.text("#mf-test").lines().anyMatch(l -> l.startsWith("null")), browser.text("#mf-test"));
     assertEquals(1, api.get("/api/v1/monitors").json().getJsonArray("monitors").size(), "testing saved nothing");
 
     browser.click(WAIT, "#mf-save");
