@@ -56,6 +56,10 @@ window.QuorateHeartbeat = (function () {
   }
 
   async function refresh(state) {
+    if (document.hidden) { // like the page's own poll: nothing to show to a hidden tab
+      state.timer = setTimeout(() => refresh(state), POLL_MS);
+      return;
+    }
     const base = "/api/v1/monitors/" + encodeURIComponent(state.id);
     try {
       const [monitor, pings] = await Promise.all([getJson(base, state.auth(), TIMEOUT_MS),

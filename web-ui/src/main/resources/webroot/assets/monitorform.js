@@ -62,6 +62,7 @@ window.QuorateMonitorForm = (function () {
     f.addEventListener("submit", save);
     f.addEventListener("change", (event) => {
       if (["type", "schedule", "auth_type"].includes(event.target.name)) Fields.show(f, F.value("type"));
+      if (event.target.name === "type" && !loaded) $("mf-title").textContent = newTitle(F.value("type"));
     });
     window.QuorateConditionCheck.attach($("mf-conditions"), () => auth());
     window.QuorateHeartbeat.listen($("mf-heartbeat"));
@@ -79,10 +80,14 @@ window.QuorateMonitorForm = (function () {
     loaded = null;
     f.reset();
     Draft.fill(f, { type: type });
-    start("New " + (type === "http" ? "HTTP queue monitor" : "heartbeat"), type, false);
+    start(newTitle(type), type, false);
     window.QuorateHeartbeat.hide($("mf-heartbeat"));
     loadChoices(null, []);
     $("mf-name").focus();
+  }
+
+  function newTitle(type) {
+    return "New " + (type === "http" ? "HTTP queue monitor" : "heartbeat");
   }
 
   async function openEdit(id) {
@@ -227,7 +232,7 @@ window.QuorateMonitorForm = (function () {
       ? window.QuorateConditionCheck.showSaveError(apiField, message, lines)
       : F.showError(key, message);
     showResult(false, (verb || "Not saved") + ": " + message);
-    const target = $("mf-" + key);
+    const target = $("mf-" + key) || $("mf-" + key + "_type"); // auth.* problems focus the auth kind
     const focusable = target && (target.matches("input, select, textarea") ? target : target.querySelector("input, select, textarea"));
     if (shown && focusable) focusable.focus();
   }

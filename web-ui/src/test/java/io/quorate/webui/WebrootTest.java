@@ -77,6 +77,29 @@ class WebrootTest {
     assertTrue(read("webroot/assets/status.js").contains("\"/api/v1/status\""));
   }
 
+  /**
+   * The monitor form's scripts send requests only through ui.js's helpers and never build auth headers
+   * themselves: they get them from the one supplier app.js passes in, so the sign-in can change in one place.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"assets/formfields.js", "assets/headerrows.js", "assets/monitorfields.js",
+      "assets/monitordraft.js", "assets/conditioncheck.js", "assets/testnow.js", "assets/snippets.js",
+      "assets/heartbeat.js", "assets/monitorform.js"})
+  void monitorFormScriptsUseTheSharedRequestHelpersAndTheAuthSupplier(String asset) throws IOException {
+    String text = read("webroot/" + asset);
+    for (String forbidden : List.of("fetch(\"", "fetch(url", "XMLHttpRequest", "\"Bearer \"", "sessionStorage", "localStorage")) {
+      assertEquals(-1, text.indexOf(forbidden), asset + " must not contain " + forbidden);
+    }
+  }
+
+  @Test
+  void monitorFormCallsTheValidationAndTestEndpoints() throws IOException {
+    assertTrue(read("webroot/assets/conditioncheck.js").contains("\"/api/v1/conditions/validate\""));
+    assertTrue(read("webroot/assets/testnow.js").contains("\"/api/v1/monitors/test\""));
+    assertTrue(read("webroot/assets/monitorform.js").contains("\"/api/v1/monitors\""));
+    assertTrue(read("webroot/app.html").contains("<script src=\"/assets/monitorform.js\" defer></script>"));
+  }
+
   private static List<String> references(String html) {
     List<String> found = new ArrayList<>();
     Matcher matcher = REFERENCE.matcher(html);
