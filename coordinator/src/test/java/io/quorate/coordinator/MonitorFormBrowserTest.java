@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * Registering monitors from the team view in a real headless Chromium: a heartbeat through the form, pinged
@@ -77,6 +78,7 @@ class MonitorFormBrowserTest {
   private void registerAHeartbeatAndPingIt() {
     browser.click(WAIT, "#mf-new-heartbeat");
     browser.waitForText(WAIT, "#mf-title", "New heartbeat");
+    everyControlHasALabel();
     browser.type("#mf-name", "Nightly invoice export");
     browser.type("#mf-period", "5m");
     browser.type("#mf-grace", "2m");
@@ -128,6 +130,7 @@ class MonitorFormBrowserTest {
     browser.waitForText(WAIT, "#mf-regions", "ap-south");
     browser.click(WAIT, "#mf-save");
     browser.waitForText(WAIT, "#mf-timeout-error", "at most the interval (2s)");
+    assertEquals("mf-timeout", browser.focusedId(), "the field in error gets the focus");
     assertTrue(browser.find("#mf-timeout").getAttribute("aria-describedby").contains("mf-timeout-error"));
     assertEquals("Orders queue", browser.value("#mf-name"));
     assertEquals(SECRET, browser.value(".header-row:nth-child(1) .h-value"));
@@ -157,8 +160,10 @@ class MonitorFormBrowserTest {
   private void editItKeepingTheSecretHeaderUnseen() {
     String id = monitorNamed("Orders queue").getString("id");
     browser.click(WAIT, "#mf-close");
+    Eventually.until(WAIT, "the form closes", () -> !browser.find("#monitor-form").isDisplayed());
     browser.click(WAIT, "#mf-edit-pick option[value='" + id + "']"); // listed by the page's next poll
     browser.click(WAIT, "#mf-edit");
+    Eventually.until(WAIT, "the form opens the saved monitor", () -> browser.find("#monitor-form").isDisplayed());
     browser.waitForText(WAIT, "#mf-title", "Edit Orders queue");
 
     String stored = ".header-row[data-stored-secret] ";
@@ -182,6 +187,17 @@ class MonitorFormBrowserTest {
     Eventually.until(WAIT, "the probes still send the kept secret after the edit", () -> queues.seenHeaders()
         .subList(seenBefore, queues.seenHeaders().size()).stream()
         .anyMatch(h -> h.get("queue").equals("orders") && h.get("authorization").equals(SECRET)));
+  }
+
+  /** Screen readers name each control by its label; hints and errors are linked by aria-describedby. */
+  private void everyControlHasALabel() {
+    List<WebElement> controls = browser.findAll("#monitor-editor input, #monitor-editor select, #monitor-editor textarea");
+    assertTrue(controls.size() > 30, "the form is there: " + controls.size());
+    for (WebElement control : controls) {
+      String id = control.getAttribute("id");
+      assertTrue(id != null && !id.isEmpty() && !browser.findAll("label[for='" + id + "']").isEmpty(),
+          "a label for " + control.getAttribute("outerHTML"));
+    }
   }
 
   private JsonObject monitorNamed(String name) {

@@ -98,6 +98,11 @@ public final class Browser implements AutoCloseable {
     return find(css).getDomProperty("value");
   }
 
+  /** The id of the element that has the keyboard focus ("" when it has none). */
+  public String focusedId() {
+    return String.valueOf(driver.switchTo().activeElement().getAttribute("id"));
+  }
+
   /** The page as the browser holds it now, for checking that something never reached it. */
   public String pageSource() {
     return driver.getPageSource();
