@@ -93,7 +93,7 @@ window.QuorateMonitorFields = (function () {
     form.querySelectorAll("[data-only]").forEach((node) => { node.hidden = node.getAttribute("data-only") !== type; });
     form.querySelectorAll("[data-kind]").forEach((input) => {
       const k = input.getAttribute("data-kind");
-      input.closest(".field").hidden = !(k === kind || (k === "timed" && kind !== "fleet"));
+      input.closest(".field").hidden = type !== B || !(k === kind || (k === "timed" && kind !== "fleet"));
     });
     form.querySelectorAll("[data-auth]").forEach((input) => {
       input.closest(".field").hidden = input.getAttribute("data-auth") !== auth;

@@ -80,6 +80,8 @@ class MonitorFormBrowserTest {
     browser.waitForText(WAIT, "#mf-title", "New heartbeat");
     everyControlHasALabel();
     browser.type("#mf-name", "Nightly invoice export");
+    assertFalse(browser.find("#mf-url").isDisplayed(), "HTTP fields are hidden for a heartbeat");
+    assertFalse(browser.find("#mf-cron").isDisplayed(), "cron fields wait until a cron schedule is chosen");
     browser.type("#mf-period", "5m");
     browser.type("#mf-grace", "2m");
     browser.type("#mf-slug", "invoice-export");
@@ -106,6 +108,8 @@ class MonitorFormBrowserTest {
     browser.click(WAIT, "#mf-new-http");
     browser.waitForText(WAIT, "#mf-title", "New HTTP queue monitor");
     assertTrue(browser.find("#mf-heartbeat").getAttribute("hidden") != null, "the heartbeat panel closes");
+    assertFalse(browser.find("#mf-period").isDisplayed(), "heartbeat fields are hidden for an HTTP check");
+    assertTrue(browser.find("#mf-interval").isDisplayed());
     browser.type("#mf-name", "Orders queue");
     browser.type("#mf-url", queues.url("orders"));
     browser.type(".header-row:nth-child(1) .h-name", "Authorization");
