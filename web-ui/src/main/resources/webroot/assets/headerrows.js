@@ -40,11 +40,11 @@ window.QuorateHeaderRows = (function () {
       el("span", { class: "field" }, el("label", { for: "mf-hvalue-" + n }, "Value"),
         el("input", { id: "mf-hvalue-" + n, class: "h-value", type: secret ? "password" : "text", autocomplete: "off",
           spellcheck: "false", value: storedSecret ? "" : value,
-          placeholder: storedSecret ? "stored, write-only: leave empty to keep" : "application/json",
+          placeholder: storedSecret ? "stored, write-only" : "application/json",
           "aria-describedby": storedSecret ? "mf-hstored-" + n : null })),
       el("span", { class: "check" }, el("input", { id: "mf-hsecret-" + n, class: "h-secret", type: "checkbox",
         checked: secret ? "checked" : null }), el("label", { for: "mf-hsecret-" + n }, "Secret")),
-      storedSecret ? el("span", { id: "mf-hstored-" + n, class: "hint" }, "A value is stored; it is never shown.") : null,
+      storedSecret ? el("span", { id: "mf-hstored-" + n, class: "hint" }, "A value is stored and never shown; leave it empty to keep it.") : null,
       el("button", { type: "button", class: "secondary h-remove", "aria-label": "Remove header " + n }, "Remove"));
     set.querySelector(".header-rows").append(row);
     return row;

@@ -39,7 +39,7 @@ window.QuorateMonitorDraft = (function () {
       const stored = !!auth && auth[key.slice(5)] === REDACTED;
       input.value = "";
       input.toggleAttribute("data-stored", stored);
-      input.placeholder = stored ? "stored, write-only: leave empty to keep" : "";
+      input.placeholder = stored ? "stored, write-only" : "";
     });
   }
 

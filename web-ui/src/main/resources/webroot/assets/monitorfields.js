@@ -68,7 +68,7 @@ window.QuorateMonitorFields = (function () {
     const kind = F.select("auth_type", "Authentication", [["", "None"], ["bearer", "Bearer token"],
       ["basic", "Basic (user name, password)"]]);
     kind.querySelector("select").setAttribute("aria-describedby", "mf-auth_type-error mf-auth-error");
-    const secretHint = "Write-only: never shown again once saved.";
+    const secretHint = "Write-only: never shown again once saved; leave empty to keep the stored one.";
     return el("div", { class: "field-row", "data-only": H }, kind,
       F.field("auth_token", "Token", F.input("auth_token", { type: "password", "data-auth": "bearer" }), secretHint),
       F.field("auth_username", "User name", F.input("auth_username", { "data-auth": "basic" })),

@@ -175,7 +175,7 @@ class MonitorFormBrowserTest {
     assertEquals("", browser.value(stored + ".h-value"), "a secret value is never filled in");
     assertEquals("password", browser.find(stored + ".h-value").getAttribute("type"));
     assertTrue(browser.find(stored + ".h-value").getAttribute("placeholder").contains("write-only"));
-    assertTrue(browser.text("#mf-headers").contains("A value is stored; it is never shown."), browser.text("#mf-headers"));
+    assertTrue(browser.text("#mf-headers").contains("A value is stored and never shown; leave it empty to keep it."), browser.text("#mf-headers"));
     assertFalse(browser.pageSource().contains("queue-s3cret"), "the secret never reaches the page");
     assertEquals("true", browser.find("#mf-type").getAttribute("disabled"), "the type cannot change");
 
