@@ -43,7 +43,7 @@ window.QuorateAccess = (function () {
   }
 
   function renderKeys(keys) {
-    $("api-keys").replaceChildren(
+    $("api-keys").replaceChildren(...[
       justCreatedKey ? el("div", { class: "card created-token", role: "status" },
         el("p", {}, el("strong", {}, "Key \"" + justCreatedKey.name + "\", shown only this once: "),
           el("code", { class: "api-key-secret" }, justCreatedKey.key)),
@@ -56,7 +56,7 @@ window.QuorateAccess = (function () {
           key.last_used_at ? el("span", { class: "hint" }, "last used ", timeEl(key.last_used_at, true))
             : el("span", { class: "hint" }, "never used"),
           key.state === "active" ? el("button", { type: "button", class: "secondary revoke-key" },
-            confirmingRevoke.has(key.id) ? "Revoke now" : "Revoke") : null))));
+            confirmingRevoke.has(key.id) ? "Revoke now" : "Revoke") : null)))].filter(Boolean));
   }
 
   function show(ok, text) {

@@ -113,6 +113,7 @@
       return;
     }
     clearProblem();
+    window.QuorateMonitorForm.monitorsChanged(monitors.body.monitors);
     if (userIsSelecting()) return; // re-rendering would drop the selection (e.g. copying a ping URL)
     renderIncidents(Array.isArray(incidents.body.incidents) ? incidents.body.incidents : []);
     renderMonitors(Array.isArray(monitors.body.monitors) ? monitors.body.monitors : []);
@@ -289,6 +290,7 @@
   });
 
   window.QuorateChannels.listen($("channels"), session.headers, renderChannels);
+  window.QuorateMonitorForm.mount($("monitor-editor"), session.headers, () => schedule(0));
   window.QuorateProbeTokens.listen($("probe-token-form"), $("probe-tokens"), $("probe-token-result"),
     session.headers, () => schedule(0));
   window.QuorateAccess.listen(session.headers);

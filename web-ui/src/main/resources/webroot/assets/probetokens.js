@@ -13,14 +13,15 @@ window.QuorateProbeTokens = (function () {
   function render(container, answer) {
     const tokens = Array.isArray(answer.probe_tokens) ? answer.probe_tokens : [];
     const refusals = Array.isArray(answer.recent_refusals) ? answer.recent_refusals : [];
-    container.replaceChildren(
+    // replaceChildren would show a null as the text "null": leave the absent parts out.
+    container.replaceChildren(...[
       justCreated ? createdBox(justCreated) : null,
       tokens.length === 0
         ? el("p", { class: "card muted" }, "No enrollment tokens: probes link with the shared probe token.")
         : el("ul", { class: "regions probe-tokens" }, tokens.map(tokenItem)),
       refusals.length === 0 ? null : el("div", { class: "card" },
         el("h3", {}, "Refused probe links"),
-        el("ul", { class: "refusals" }, refusals.slice(0, SHOWN_REFUSALS).map(refusalItem))));
+        el("ul", { class: "refusals" }, refusals.slice(0, SHOWN_REFUSALS).map(refusalItem)))].filter(Boolean));
   }
 
   function createdBox(created) {

@@ -112,9 +112,13 @@ window.Quorate = (function () {
     return requestJson("POST", url, headers, payload || {}, timeoutMs);
   }
 
+  function putJson(url, headers, payload, timeoutMs) {
+    return requestJson("PUT", url, headers, payload || {}, timeoutMs);
+  }
+
   function deleteJson(url, headers, timeoutMs) {
     return requestJson("DELETE", url, headers, undefined, timeoutMs);
   }
 
-  return { el, badge, parseTime, ago, duration, timeEl, requestJson, getJson, postJson, deleteJson };
+  return { el, badge, parseTime, ago, duration, timeEl, requestJson, getJson, postJson, putJson, deleteJson };
 })();

@@ -23,6 +23,7 @@ import io.quorate.coordinator.checktest.CheckTestRoutes;
 import io.quorate.coordinator.checktest.CheckTester;
 import io.quorate.coordinator.monitor.AssignmentBus;
 import io.quorate.coordinator.quorum.ObservationRoutes;
+import io.quorate.coordinator.monitor.ConditionCheckRoutes;
 import io.quorate.coordinator.monitor.MonitorRoutes;
 import io.quorate.coordinator.monitor.MonitorStore;
 import io.quorate.coordinator.notify.ChannelHealth;
@@ -194,6 +195,7 @@ final class CoordinatorServices {
           accounts.mountSecured(secured);
           secured.route("/probe-tokens*").handler(Authenticator::requireAdmin);
           new CheckTestRoutes(monitors, tester).mount(secured);
+          new ConditionCheckRoutes().mount(secured);
           new MonitorRoutes(pool, monitors, bus, clock, urls::pingBase, regionRoutes::excludedRegions).mount(secured);
           new HeartbeatRoutes(pool, clock, decisions, urls::pingBase).mount(secured);
           new ObservationRoutes(pool).mount(secured);

@@ -66,14 +66,8 @@ class TeamViewBrowserTest {
         .put("url", queues.url("receipts")).put("interval", "1s").put("timeout", "500ms")
         .put("conditions", new JsonArray().add("[BODY].enqueued < 1000")).put("regions", new JsonArray(REGIONS)));
 
-    assertEquals(201, api.post("/api/v1/users", new JsonObject().put("username", "dana")
-        .put("password", "dana's long password").put("role", "admin").encode()).status());
-    browser.open("http://127.0.0.1:" + cluster.node(0).httpPort() + "/app");
-    browser.type("#username", "dana");
-    browser.type("#password", "dana's long password");
-    browser.click(WAIT, "#login-form button[type=submit]");
+    browser.signInToTeamView("http://127.0.0.1:" + cluster.node(0).httpPort() + "/app", api, "dana", "admin");
     browser.waitForText(WAIT, "#monitors", "Receipt emails");
-    assertTrue(browser.text("#whoami").contains("dana (admin)"), browser.text("#whoami"));
 
     // A test alert through each channel, with the receiver's answer on the page.
     browser.click(WAIT, ".channel:nth-of-type(2) button.test-alert");

@@ -49,7 +49,9 @@ class WebrootTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"assets/ui.js", "assets/status.js", "assets/app.js", "assets/channels.js", "assets/regions.js",
-      "assets/probetokens.js", "assets/session.js", "assets/access.js", "assets/quorate.css"})
+      "assets/probetokens.js", "assets/session.js", "assets/access.js", "assets/quorate.css", "assets/formfields.js", "assets/headerrows.js",
+      "assets/monitorfields.js", "assets/monitordraft.js", "assets/conditioncheck.js", "assets/testnow.js",
+      "assets/snippets.js", "assets/heartbeat.js", "assets/monitorform.js"})
   void assetLoadsNothingFromOtherOriginsAndNeverParsesHtml(String asset) throws IOException {
     String text = read("webroot/" + asset);
     for (String forbidden : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
@@ -81,6 +83,29 @@ class WebrootTest {
     String status = read("webroot/assets/status.js");
     assertTrue(status.contains("\"/api/v1/status\""));
     assertTrue(status.contains("quorate-status-etag"), "compares with the ETag the server-rendered page names");
+  }
+
+  /**
+   * The monitor form's scripts send requests only through ui.js's helpers and never build auth headers
+   * themselves: they get them from the one supplier app.js passes in, so the sign-in can change in one place.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"assets/formfields.js", "assets/headerrows.js", "assets/monitorfields.js",
+      "assets/monitordraft.js", "assets/conditioncheck.js", "assets/testnow.js", "assets/snippets.js",
+      "assets/heartbeat.js", "assets/monitorform.js"})
+  void monitorFormScriptsUseTheSharedRequestHelpersAndTheAuthSupplier(String asset) throws IOException {
+    String text = read("webroot/" + asset);
+    for (String forbidden : List.of("fetch(\"", "fetch(url", "XMLHttpRequest", "\"Bearer \"", "sessionStorage", "localStorage")) {
+      assertEquals(-1, text.indexOf(forbidden), asset + " must not contain " + forbidden);
+    }
+  }
+
+  @Test
+  void monitorFormCallsTheValidationAndTestEndpoints() throws IOException {
+    assertTrue(read("webroot/assets/conditioncheck.js").contains("\"/api/v1/conditions/validate\""));
+    assertTrue(read("webroot/assets/testnow.js").contains("\"/api/v1/monitors/test\""));
+    assertTrue(read("webroot/assets/monitorform.js").contains("\"/api/v1/monitors\""));
+    assertTrue(read("webroot/app.html").contains("<script src=\"/assets/monitorform.js\" defer></script>"));
   }
 
   private static List<String> references(String html) {

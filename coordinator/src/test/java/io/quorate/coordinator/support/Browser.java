@@ -105,6 +105,39 @@ public final class Browser implements AutoCloseable {
     });
   }
 
+  /** The current value of a form control (what the user sees in it), not its initial attribute. */
+  public String value(String css) {
+    return find(css).getDomProperty("value");
+  }
+
+  /** The id of the element that has the keyboard focus ("" when it has none). */
+  public String focusedId() {
+    return String.valueOf(driver.switchTo().activeElement().getAttribute("id"));
+  }
+
+  /** The page as the browser holds it now, for checking that something never reached it. */
+  public String pageSource() {
+    return driver.getPageSource();
+  }
+
+  /**
+   * Creates a person with {@code role} through the API (with the admin token) and signs them in to the team
+   * view at {@code appUrl} through its form, as a person would; returns once the page shows who is signed in.
+   */
+  public void signInToTeamView(String appUrl, Api admin, String username, String role) {
+    String password = username + "'s long password";
+    Api.Response created = admin.post("/api/v1/users", new io.vertx.core.json.JsonObject().put("username", username)
+        .put("password", password).put("role", role).encode());
+    if (created.status() != 201) {
+      throw new AssertionError("creating user " + username + " failed: " + created.status() + " " + created.body());
+    }
+    open(appUrl);
+    type("#username", username);
+    type("#password", password);
+    click(java.time.Duration.ofSeconds(30), "#login-form button[type=submit]");
+    waitForText(java.time.Duration.ofSeconds(30), "#whoami", username + " (" + role + ")");
+  }
+
   public void type(String css, String text) {
     WebElement field = find(css);
     field.clear();
