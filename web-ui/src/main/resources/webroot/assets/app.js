@@ -152,7 +152,9 @@
         el("div", { class: "actions", "data-incident-id": incident.id },
           incident.acknowledged_at ? null
             : el("button", { type: "button", "data-action": "acknowledge" }, "Acknowledge"),
-          el("button", { type: "button", class: "secondary", "data-action": "resolve" }, "Resolve")));
+          el("button", { type: "button", class: "secondary", "data-action": "resolve" }, "Resolve"),
+          el("button", { type: "button", class: "secondary", "data-action": "public-update",
+            "data-monitor-name": incident.monitor_name || "this incident" }, "Public update…")));
     });
     if (cards.length === 0) cards.push(el("p", { class: "card" }, badge("up"), " No open incidents."));
     $("incidents").replaceChildren(...cards);
@@ -286,7 +288,12 @@
   $("incidents").addEventListener("click", (event) => {
     const button = event.target.closest("button[data-action]");
     const box = button && button.closest("[data-incident-id]");
-    if (box) act(box.getAttribute("data-incident-id"), button.getAttribute("data-action"));
+    if (!box) return;
+    if (button.getAttribute("data-action") === "public-update") {
+      window.QuoratePublicUpdates.open(box.getAttribute("data-incident-id"), button.getAttribute("data-monitor-name"));
+    } else {
+      act(box.getAttribute("data-incident-id"), button.getAttribute("data-action"));
+    }
   });
 
   window.QuorateChannels.listen($("channels"), session.headers, renderChannels);
@@ -294,6 +301,7 @@
   window.QuorateProbeTokens.listen($("probe-token-form"), $("probe-tokens"), $("probe-token-result"),
     session.headers, () => schedule(0));
   window.QuorateAccess.listen(session.headers);
+  window.QuoratePublicUpdates.listen(session.headers, () => schedule(0));
 
   $("login-form").addEventListener("submit", async (event) => {
     event.preventDefault();

@@ -63,7 +63,9 @@ class TeamViewBrowserTest {
     api.createChannel(new JsonObject().put("type", "webhook").put("name", "Deleted hook")
         .put("url", "http://127.0.0.1:" + TestCluster.freePort() + "/gone"));
     JsonObject monitor = api.createMonitor(new JsonObject().put("name", "Receipt emails").put("type", "http")
-        .put("url", queues.url("receipts")).put("interval", "1s").put("timeout", "500ms")
+        .put("url", queues.url("receipts") + "?internal=billing-db-7").put("interval", "1s").put("timeout", "500ms")
+        .put("headers", new JsonObject().put("X-Queue-Key", new JsonObject().put("value", "sekret-queue-key").put("secret", true)))
+        .put("public", true).put("public_name", "Email receipts")
         .put("conditions", new JsonArray().add("[BODY].enqueued < 1000")).put("regions", new JsonArray(REGIONS)));
 
     browser.signInToTeamView("http://127.0.0.1:" + cluster.node(0).httpPort() + "/app", api, "dana", "admin");
@@ -93,6 +95,30 @@ class TeamViewBrowserTest {
     assertTrue(browser.findAll("#incidents button[data-action=acknowledge]").isEmpty(), "acknowledged once");
     Eventually.until(WAIT, "the webhook got the test alert and the incident",
         () -> webhook.accepted(monitor.getString("id"), "incident.opened").size() == 1);
+
+    tellCustomersOnThePublicPage();
+  }
+
+  /** A public update written in the team view; the public page shows the outage and it, and no secret. */
+  private void tellCustomersOnThePublicPage() {
+    browser.click(WAIT, "#incidents button[data-action=public-update]");
+    browser.waitForText(WAIT, "#public-update-title", "Public update for Receipt emails");
+    browser.type("#public-update-form textarea[name=message]", "Receipts are delayed; we are on it.");
+    browser.click(WAIT, "#public-update-form button[type=submit]");
+    browser.waitForText(WAIT, "#public-update-result", "Posted");
+
+    browser.open("http://127.0.0.1:" + cluster.node(0).httpPort() + "/status");
+    Eventually.until(WAIT, "the public page shows the outage and the update", () -> {
+      browser.open("http://127.0.0.1:" + cluster.node(0).httpPort() + "/status");
+      String page = browser.text("body");
+      return page.contains("Email receipts") && page.contains("Receipts are delayed; we are on it.");
+    });
+    String page = browser.text("body") + browser.pageSource();
+    assertTrue(page.contains("Down") || page.contains("Outage") || page.contains("outage"), page);
+    for (String secret : List.of("Receipt emails", "billing-db-7", "sekret-queue-key", "X-Queue-Key", "enqueued",
+        queues.url("receipts"), "dana")) {
+      assertTrue(!page.contains(secret), "the public page must not show " + secret);
+    }
   }
 
   /** An admin creates a region token in the page, sees it once, and revokes it with a second press. */
