@@ -2,6 +2,9 @@ package io.quorate.coordinator;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.quorate.coordinator.api.ApiRouter;
+import io.quorate.coordinator.api.MountedRoutes;
+import io.quorate.coordinator.api.OpenApiDocument;
+import io.quorate.coordinator.api.OpenApiRoutes;
 import io.quorate.coordinator.auth.TokenVerifier;
 import io.quorate.coordinator.config.CoordinatorConfig;
 import io.quorate.coordinator.heartbeat.HeartbeatDecisions;
@@ -43,6 +46,7 @@ import io.quorate.coordinator.probetoken.RevocationWatch;
 import io.quorate.coordinator.quorum.ObservationIngest;
 import io.quorate.coordinator.region.RegionHealthSweep;
 import io.quorate.coordinator.region.RegionRoutes;
+import io.quorate.coordinator.web.ApiDocsRoutes;
 import io.quorate.coordinator.web.PublicUrls;
 import io.quorate.coordinator.web.StatusRoutes;
 import io.quorate.coordinator.web.WebRoutes;
@@ -86,11 +90,14 @@ final class CoordinatorServices {
   private final WebClient webClient;
   /** Set at the start of a shutdown: {@code /health} answers 503 "stopping" from then on. */
   private final AtomicBoolean stopping;
+  /** Every route, for tests that compare the OpenAPI document with what is mounted. */
+  private final Router router;
 
   private CoordinatorServices(Context context, Pool pool, HttpServer http, ProbeLinkServer link, DeliveryDispatcher dispatcher,
       HeartbeatDecisions sweeper, IncidentReminders reminders, RegionHealthSweep regionHealth, HeldAlertRelease releases,
-      RevocationWatch revocations, WebClient webClient, AtomicBoolean stopping) {
+      RevocationWatch revocations, WebClient webClient, AtomicBoolean stopping, Router router) {
     this.context = context;
+    this.router = router;
     this.stopping = stopping;
     this.pool = pool;
     this.http = http;
@@ -132,15 +139,16 @@ final class CoordinatorServices {
     AssignmentBus bus = new AssignmentBus(vertx);
     CheckTestRelay relay = new CheckTestRelay(vertx, link);
     CheckTester tester = new CheckTester(vertx, clusterMembers);
+    Future<OpenApiDocument> openApi = OpenApiDocument.load(vertx);
     Router router = routes(vertx, config, clock, registry, pool, adminTokens, urls, monitors, pings, sweeper, tester, bus,
-        lifecycle, new ChannelRoutes(channels, channelTypes, channelHealth), new RegionRoutes(pool, clock, regionHealth),
+        lifecycle, openApi, new ChannelRoutes(channels, channelTypes, channelHealth), new RegionRoutes(pool, clock, regionHealth),
         new ProbeTokenRoutes(tokenStore, refusals, revocations::announce, clock));
     AtomicBoolean stopping = new AtomicBoolean();
     router.get("/health").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
         .setStatusCode(stopping.get() ? 503 : 200) // a load balancer stops sending traffic to a stopping node
         .end(health(config, link, clusterMembers).put("status", stopping.get() ? "stopping" : "up").encode()));
 
-    return bus.subscribe(link::monitorChanged)
+    return openApi.compose(loaded -> bus.subscribe(link::monitorChanged))
         .compose(subscribed -> relay.start())
         .compose(subscribed -> revocations.start())
         .compose(subscribed -> link.listen(config.httpHost(), config.grpcPort(), config.grpcTls()))
@@ -162,17 +170,20 @@ final class CoordinatorServices {
                 + " set --grpc-tls-cert and --grpc-tls-key outside a local or private network");
           }
           return new CoordinatorServices(Vertx.currentContext(), pool, http, link, dispatcher, sweeper, reminders,
-              regionHealth, releases, revocations, webClient, stopping);
+              regionHealth, releases, revocations, webClient, stopping, router);
         });
   }
 
   private static Router routes(Vertx vertx, CoordinatorConfig config, Clock clock, PrometheusMeterRegistry registry,
       Pool pool, TokenVerifier adminTokens, PublicUrls urls, MonitorStore monitors, PingIngest pings,
       HeartbeatDecisions decisions, CheckTester tester, AssignmentBus bus, IncidentLifecycle lifecycle,
-      ChannelRoutes channelRoutes, RegionRoutes regionRoutes, ProbeTokenRoutes probeTokenRoutes) {
+      Future<OpenApiDocument> openApi, ChannelRoutes channelRoutes, RegionRoutes regionRoutes, ProbeTokenRoutes probeTokenRoutes) {
     Router router = Router.router(vertx);
     Router api = ApiRouter.create(vertx, adminTokens,
-        open -> new StatusRoutes(pool, monitors, clock).mount(open),
+        open -> {
+          new StatusRoutes(pool, monitors, clock).mount(open);
+          new OpenApiRoutes(openApi).mount(open);
+        },
         secured -> {
           new CheckTestRoutes(monitors, tester).mount(secured);
           new MonitorRoutes(pool, monitors, bus, clock, urls::pingBase, regionRoutes::excludedRegions).mount(secured);
@@ -188,6 +199,7 @@ final class CoordinatorServices {
     router.route("/api/v1/*").subRouter(api);
     new PingRoutes(pings, clock, config.nodeId(), registry).mount(router);
     WebRoutes.mount(router, registry);
+    ApiDocsRoutes.mount(router);
     return router;
   }
 
@@ -212,6 +224,11 @@ final class CoordinatorServices {
         .put("node", config.nodeId())
         .put("cluster_members", clusterMembers.getAsInt())
         .put("probe_regions_connected", new io.vertx.core.json.JsonArray(link.connectedRegions()));
+  }
+
+  /** {@code "GET /api/v1/monitors/{id}"}, … for every route mounted with a method and a plain path. */
+  List<String> mountedOperations() {
+    return MountedRoutes.operations(router);
   }
 
   int httpPort() {
