@@ -1,0 +1,194 @@
+package io.quorate.coordinator.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quorate.coordinator.support.Api;
+import io.quorate.coordinator.support.OpenApiOperations;
+import io.quorate.coordinator.support.OpenApiOperations.Operation;
+import io.quorate.coordinator.support.TestCluster;
+import io.quorate.coordinator.support.TestDatabase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.SchemaRepository;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The request examples of the OpenAPI document are real requests: each matches its own schema, and the real
+ * endpoints of a running coordinator accept them. So the schemas describe the API the code serves, not a wish.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenApiExamplesTest {
+  /**
+   * Operations whose examples are checked against their schema only: they need an open incident, or probes
+   * connected to run a check. Their request rules have tests of their own (IncidentLifecycleTest, CheckTestApiTest).
+   */
+  private static final Set<String> SCHEMA_ONLY = Set.of("acknowledgeIncident", "addIncidentNote", "resolveIncident",
+      "testDraftMonitor", "testSavedMonitor");
+  private static final String BASE = "https://quorate.invalid/";
+  private TestCluster cluster;
+  private Api api;
+  private JsonObject document;
+  private SchemaRepository schemas;
+  private final Set<String> exercised = new TreeSet<>();
+
+  @BeforeAll
+  void start() {
+    cluster = TestCluster.start(1, TestDatabase.create(), Duration.ofMillis(200));
+    api = cluster.api(0);
+    Api.Response served = api.get("/api/v1/openapi.json");
+    assertEquals(200, served.status(), served.body());
+    document = served.json();
+    JsonSchemaOptions options = new JsonSchemaOptions().setDraft(Draft.DRAFT202012).setBaseUri(BASE);
+    schemas = SchemaRepository.create(options);
+    // a copy: dereferencing writes bookkeeping fields into the JSON it is given
+    schemas.dereference(BASE + "openapi.json", JsonSchema.of(document.copy()));
+  }
+
+  @AfterAll
+  void stop() {
+    cluster.close();
+  }
+
+  @Test
+  void everyWriteOperationHasARequestExample() {
+    List<String> without = new ArrayList<>();
+    for (Operation operation : writeOperations()) {
+      if (operation.requestExamples(document).isEmpty()) {
+        without.add(operation.key());
+      }
+    }
+    assertEquals(List.of(), without, "write operations without a request example");
+  }
+
+  @Test
+  void everyRequestExampleMatchesItsSchema() {
+    List<String> mismatches = new ArrayList<>();
+    for (Operation operation : writeOperations()) {
+      for (Object example : operation.requestExamples(document)) {
+        if (!matches(operation.id(), (JsonObject) example)) {
+          mismatches.add(operation.id() + " " + example);
+        }
+      }
+    }
+    assertEquals(List.of(), mismatches);
+  }
+
+  /** The check above has teeth: bodies the endpoints refuse are refused by the schemas too. */
+  @Test
+  void theSchemasRefuseWhatTheEndpointsRefuse() {
+    assertFalse(matches("createMonitor", new JsonObject().put("type", "http").put("name", "no url")));
+    assertFalse(matches("updateMonitor", new JsonObject().put("type", "heartbeat").put("name", "two schedules")
+        .put("period", "5m").put("cron", "0 3 * * *")));
+    assertFalse(matches("createChannel", new JsonObject().put("type", "webhook").put("url", "https://example.com/")
+        .put("colour", "red")));
+    assertFalse(matches("updateChannel", new JsonObject().put("working_hours", new JsonObject().put("days",
+        new JsonArray()).put("start", "09:00").put("end", "17:00"))));
+    assertFalse(matches("createSilence", new JsonObject().put("matchers", new JsonObject()).put("created_by", "alice")
+        .put("duration", "2h")));
+    assertFalse(matches("snoozeMonitor", new JsonObject().put("for", "30m").put("until", "2026-11-24T15:00:00Z")));
+  }
+
+  private boolean matches(String operationId, JsonObject body) {
+    Operation operation = OpenApiOperations.byId(document, operationId);
+    return schemas.validator(JsonSchema.of(new JsonObject().put("$ref", schemaPointer(operation)))).validate(body)
+        .getValid();
+  }
+
+  @Test
+  void theRealEndpointsAcceptTheExamples() {
+    String monitor = created("createMonitor", "/api/v1/monitors", "http");
+    String heartbeat = created("createMonitor", "/api/v1/monitors", "heartbeat");
+    accepted(200, "updateMonitor", "PUT", "/api/v1/monitors/" + monitor);
+    accepted(201, "snoozeMonitor", "POST", "/api/v1/monitors/" + heartbeat + "/snooze");
+
+    String channel = created("createChannel", "/api/v1/channels", "webhook");
+    for (String type : List.of("slack", "pagerduty", "email", "telegram")) {
+      created("createChannel", "/api/v1/channels", type);
+    }
+    accepted(200, "updateChannel", "PATCH", "/api/v1/channels/" + channel);
+
+    String window = created("createMaintenanceWindow", "/api/v1/maintenance-windows", "recurring");
+    created("createMaintenanceWindow", "/api/v1/maintenance-windows", "one_off");
+    accepted(200, "updateMaintenanceWindow", "PUT", "/api/v1/maintenance-windows/" + window);
+
+    String silence = created("createSilence", "/api/v1/silences", null);
+    accepted(200, "expireSilence", "POST", "/api/v1/silences/" + silence + "/expire");
+
+    created("createProbeToken", "/api/v1/probe-tokens", null);
+
+    Set<String> untried = new TreeSet<>();
+    writeOperations().forEach(operation -> untried.add(operation.id()));
+    untried.removeAll(exercised);
+    untried.removeAll(SCHEMA_ONLY);
+    assertEquals(Set.of(), untried, "write operations whose example no test sends to the real endpoint");
+  }
+
+  /** POSTs the named example (or the only one) and answers the new resource's id. */
+  private String created(String operationId, String path, String exampleName) {
+    return accepted(201, operationId, "POST", path, exampleName).getString("id");
+  }
+
+  private JsonObject accepted(int status, String operationId, String method, String path) {
+    return accepted(status, operationId, method, path, null);
+  }
+
+  private JsonObject accepted(int status, String operationId, String method, String path, String exampleName) {
+    Object example = example(OpenApiOperations.byId(document, operationId), exampleName);
+    String body = ((JsonObject) example).encode();
+    Api.Response response = switch (method) {
+      case "POST" -> api.post(path, body);
+      case "PUT" -> api.put(path, body);
+      case "PATCH" -> api.patch(path, body);
+      default -> throw new IllegalArgumentException(method);
+    };
+    assertEquals(status, response.status(), operationId + " refused its own example " + body + ": " + response.body());
+    exercised.add(operationId);
+    return response.json();
+  }
+
+  private Object example(Operation operation, String name) {
+    JsonObject media = operation.definition().getJsonObject("requestBody").getJsonObject("content")
+        .getJsonObject("application/json");
+    if (name == null) {
+      List<Object> all = operation.requestExamples(document);
+      assertTrue(!all.isEmpty(), operation.id() + " has no example");
+      return all.get(0);
+    }
+    JsonObject named = media.getJsonObject("examples").getJsonObject(name);
+    assertTrue(named != null, operation.id() + " has no example named " + name);
+    return OpenApiOperations.resolve(document, named).getValue("value");
+  }
+
+  /** The operations with a JSON request body that this branch mounts. */
+  private List<Operation> writeOperations() {
+    return OpenApiOperations.of(document).stream()
+        .filter(op -> op.path().startsWith("/api/v1/"))
+        .filter(op -> !OpenApiDocumentTest.ARRIVING_WITH_OTHER_BRANCHES.contains(op.key()))
+        .filter(op -> op.definition().getJsonObject("requestBody", new JsonObject()).getJsonObject("content",
+            new JsonObject()).containsKey("application/json"))
+        .toList();
+  }
+
+  /** A JSON pointer to the operation's request schema inside the document, e.g. {@code #/paths/~1api~1v1~1monitors/...}. */
+  private static String schemaPointer(Operation operation) {
+    return BASE + "openapi.json#/paths/" + escape(operation.path()) + "/" + operation.method()
+        + "/requestBody/content/application~1json/schema";
+  }
+
+  private static String escape(String token) {
+    return token.replace("~", "~0").replace("/", "~1").replace("{", "%7B").replace("}", "%7D");
+  }
+}
