@@ -106,7 +106,6 @@ public record OpenApiDocument(Buffer json, String etag) {
       addImplicitResolver(Tag.NULL, NULL, "~nN\0");
       addImplicitResolver(Tag.NULL, EMPTY, null);
       addImplicitResolver(Tag.MERGE, MERGE, "<"); // "<<: *ping" shares the ping operations' answers
-
     }
   }
 }
