@@ -17,6 +17,9 @@ public final class ApiDocsRoutes {
 
   public static void mount(Router router) {
     router.get("/api/docs").handler(ctx -> ctx.reroute("/api/docs/index.html"));
+    // The webjar's own page and initializer would open the Petstore demo from petstore.swagger.io.
+    router.get("/api/docs/swagger-ui/index.html").handler(ctx -> ctx.fail(404));
+    router.get("/api/docs/swagger-ui/swagger-initializer.js").handler(ctx -> ctx.fail(404));
     router.route("/api/docs/swagger-ui/*").handler(StaticHandler.create(SWAGGER_UI_FILES).setMaxAgeSeconds(86_400));
     router.route("/api/docs/*").handler(StaticHandler.create("apidocs").setCachingEnabled(false));
   }

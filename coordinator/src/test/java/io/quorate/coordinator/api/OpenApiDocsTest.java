@@ -89,6 +89,12 @@ class OpenApiDocsTest {
     assertFalse(styles.body().contains("url(http"), "the styles load something from another origin");
   }
 
+  @Test
+  void doesNotServeTheWebjarsPetstoreDemoPage() throws Exception {
+    assertEquals(404, get("/api/docs/swagger-ui/index.html").statusCode());
+    assertEquals(404, get("/api/docs/swagger-ui/swagger-initializer.js").statusCode());
+  }
+
   /** In a real browser: Swagger UI renders every operation of the document, and fetched only from this origin. */
   @Test
   void aBrowserShowsEveryOperationFetchingOnlyFromThisCoordinator() {

@@ -14,6 +14,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
+import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.SchemaRepository;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The request examples of the OpenAPI document are real requests: each matches its own schema, and the real
- * endpoints of a running coordinator accept them. So the schemas describe the API the code serves, not a wish.
+ * The request examples of the OpenAPI document are real requests: each matches its own schema, the real endpoints
+ * of a running coordinator accept them, and their answers match the documented answers. So the schemas describe
+ * the API the code serves, not a wish.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiExamplesTest {
@@ -51,7 +54,8 @@ class OpenApiExamplesTest {
     Api.Response served = api.get("/api/v1/openapi.json");
     assertEquals(200, served.status(), served.body());
     document = served.json();
-    JsonSchemaOptions options = new JsonSchemaOptions().setDraft(Draft.DRAFT202012).setBaseUri(BASE);
+    JsonSchemaOptions options = new JsonSchemaOptions().setDraft(Draft.DRAFT202012).setBaseUri(BASE)
+        .setOutputFormat(OutputFormat.Basic); // failures list every error, not only "valid": false
     schemas = SchemaRepository.create(options);
     // a copy: dereferencing writes bookkeeping fields into the JSON it is given
     schemas.dereference(BASE + "openapi.json", JsonSchema.of(document.copy()));
@@ -136,6 +140,64 @@ class OpenApiExamplesTest {
     assertEquals(Set.of(), untried, "write operations whose example no test sends to the real endpoint");
   }
 
+  /** The answers of the reading operations match their documented schemas too, for both monitor types. */
+  @Test
+  void theReadAnswersMatchTheirSchemas() {
+    String monitor = api.createMonitor((JsonObject) example(OpenApiOperations.byId(document, "createMonitor"), "http"))
+        .getString("id");
+    JsonObject heartbeatExample = ((JsonObject) example(OpenApiOperations.byId(document, "createMonitor"), "heartbeat"))
+        .copy();
+    heartbeatExample.remove("slug"); // the other test creates the example, and a slug is unique
+    String heartbeat = api.createMonitor(heartbeatExample).getString("id");
+    String channel = api.createChannel((JsonObject) example(OpenApiOperations.byId(document, "createChannel"), "webhook"))
+        .getString("id");
+    api.post("/api/v1/silences", ((JsonObject) example(OpenApiOperations.byId(document, "createSilence"), null)).encode());
+
+    read("listMonitors", "/api/v1/monitors");
+    read("getMonitor", "/api/v1/monitors/" + monitor);
+    read("getMonitor", "/api/v1/monitors/" + heartbeat);
+    read("listObservations", "/api/v1/monitors/" + monitor + "/observations");
+    read("listPings", "/api/v1/monitors/" + heartbeat + "/pings");
+    read("listRuns", "/api/v1/monitors/" + heartbeat + "/runs");
+    read("listSnoozes", "/api/v1/monitors/" + heartbeat + "/snoozes");
+    read("listProjects", "/api/v1/projects");
+    read("listIncidents", "/api/v1/incidents");
+    read("listChannels", "/api/v1/channels");
+    read("getChannel", "/api/v1/channels/" + channel);
+    read("listMaintenanceWindows", "/api/v1/maintenance-windows");
+    read("listSilences", "/api/v1/silences");
+    read("listProbeRegions", "/api/v1/probes");
+    read("listRegionIncidents", "/api/v1/region-incidents");
+    read("listProbeTokens", "/api/v1/probe-tokens");
+    read("getStatusSummary", "/api/v1/status");
+    assertAnswerAsDocumented("getMonitor", api.get("/api/v1/monitors/" + java.util.UUID.randomUUID()));
+    assertAnswerAsDocumented("createMonitor", api.post("/api/v1/monitors", "{\"type\": \"http\"}"));
+  }
+
+  private void read(String operationId, String path) {
+    Api.Response response = api.get(path);
+    assertEquals(200, response.status(), path + ": " + response.body());
+    assertAnswerAsDocumented(operationId, response);
+  }
+
+  /** The answer's JSON matches the schema the document gives for its status (errors included). */
+  private void assertAnswerAsDocumented(String operationId, Api.Response response) {
+    Operation operation = OpenApiOperations.byId(document, operationId);
+    String status = String.valueOf(response.status());
+    JsonObject answer = operation.definition().getJsonObject("responses").getJsonObject(status);
+    assertTrue(answer != null, operationId + " does not document the answer " + status);
+    String pointer = answer.containsKey("$ref")
+        ? BASE + "openapi.json" + answer.getString("$ref")
+        : BASE + "openapi.json#/paths/" + escape(operation.path()) + "/" + operation.method() + "/responses/" + status;
+    if (response.body().isEmpty()) {
+      return; // 204
+    }
+    OutputUnit result = schemas.validator(JsonSchema.of(new JsonObject().put("$ref",
+        pointer + "/content/application~1json/schema"))).validate(new JsonObject(response.body()));
+    assertTrue(result.getValid(), () -> operationId + " answered " + status + " not as documented: " + result
+        + "\n" + response.body());
+  }
+
   /** POSTs the named example (or the only one) and answers the new resource's id. */
   private String created(String operationId, String path, String exampleName) {
     return accepted(201, operationId, "POST", path, exampleName).getString("id");
@@ -156,6 +218,7 @@ class OpenApiExamplesTest {
     };
     assertEquals(status, response.status(), operationId + " refused its own example " + body + ": " + response.body());
     exercised.add(operationId);
+    assertAnswerAsDocumented(operationId, response);
     return response.json();
   }
 
