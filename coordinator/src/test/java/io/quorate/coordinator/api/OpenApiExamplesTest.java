@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quorate.coordinator.support.Api;
 import io.quorate.coordinator.support.OpenApiOperations;
 import io.quorate.coordinator.support.OpenApiOperations.Operation;
+import io.quorate.coordinator.support.Eventually;
+import io.quorate.coordinator.support.QueueEndpoint;
 import io.quorate.coordinator.support.TestCluster;
 import io.quorate.coordinator.support.TestDatabase;
+import io.quorate.coordinator.support.TestProbes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
@@ -34,14 +37,11 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiExamplesTest {
-  /**
-   * Operations whose examples are checked against their schema only: they need an open incident, or probes
-   * connected to run a check. Their request rules have tests of their own (IncidentLifecycleTest, CheckTestApiTest).
-   */
-  private static final Set<String> SCHEMA_ONLY = Set.of("acknowledgeIncident", "addIncidentNote", "resolveIncident",
-      "testDraftMonitor", "testSavedMonitor");
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String BASE = "https://quorate.invalid/";
   private TestCluster cluster;
+  private TestProbes probes;
+  private QueueEndpoint queues;
   private Api api;
   private JsonObject document;
   private SchemaRepository schemas;
@@ -51,6 +51,9 @@ class OpenApiExamplesTest {
   void start() {
     cluster = TestCluster.start(1, TestDatabase.create(), Duration.ofMillis(200));
     api = cluster.api(0);
+    queues = new QueueEndpoint();
+    probes = TestProbes.start(cluster.grpcAddresses(), TestCluster.PROBE_TOKEN, "eu-west");
+    Eventually.until(WAIT, "the probe linked", probes::allConnected);
     Api.Response served = api.get("/api/v1/openapi.json");
     assertEquals(200, served.status(), served.body());
     document = served.json();
@@ -63,6 +66,8 @@ class OpenApiExamplesTest {
 
   @AfterAll
   void stop() {
+    probes.close();
+    queues.close();
     cluster.close();
   }
 
@@ -136,7 +141,8 @@ class OpenApiExamplesTest {
     Set<String> untried = new TreeSet<>();
     writeOperations().forEach(operation -> untried.add(operation.id()));
     untried.removeAll(exercised);
-    untried.removeAll(SCHEMA_ONLY);
+    untried.removeAll(Set.of("acknowledgeIncident", "addIncidentNote", "resolveIncident", "testDraftMonitor",
+        "testSavedMonitor")); // sent by theAnswersOfRealRunsMatchTheirSchemas, which has an incident and a probe
     assertEquals(Set.of(), untried, "write operations whose example no test sends to the real endpoint");
   }
 
@@ -172,6 +178,41 @@ class OpenApiExamplesTest {
     read("getStatusSummary", "/api/v1/status");
     assertAnswerAsDocumented("getMonitor", api.get("/api/v1/monitors/" + java.util.UUID.randomUUID()));
     assertAnswerAsDocumented("createMonitor", api.post("/api/v1/monitors", "{\"type\": \"http\"}"));
+  }
+
+  /**
+   * With a probe running checks, an incident open and a heartbeat pinged, the answers that carry results match
+   * their schemas; the test-run and incident examples are accepted by the real endpoints.
+   */
+  @Test
+  void theAnswersOfRealRunsMatchTheirSchemas() {
+    queues.fail("orders", "eu-west");
+    String monitor = api.createMonitor(new JsonObject().put("name", "Orders queue").put("type", "http")
+        .put("url", queues.url("orders")).put("interval", "1s").put("timeout", "1s").put("confirmations", 1)
+        .put("regions", new JsonArray().add("eu-west"))
+        .put("conditions", new JsonArray().add("[STATUS] == 200").add("[BODY].enqueued < 1000"))
+        .put("series", new JsonObject().put("depth", "[BODY].enqueued"))).getString("id");
+    Eventually.until(WAIT, "an incident opened", () -> api.openIncident(monitor) != null);
+    String incident = api.openIncident(monitor).getString("id");
+
+    read("getMonitor", "/api/v1/monitors/" + monitor);
+    read("listObservations", "/api/v1/monitors/" + monitor + "/observations");
+    read("listIncidents", "/api/v1/incidents?state=open");
+    read("getIncident", "/api/v1/incidents/" + incident);
+    accepted(200, "acknowledgeIncident", "POST", "/api/v1/incidents/" + incident + "/acknowledge");
+    accepted(200, "addIncidentNote", "POST", "/api/v1/incidents/" + incident + "/notes");
+    accepted(200, "resolveIncident", "POST", "/api/v1/incidents/" + incident + "/resolve");
+    accepted(200, "testDraftMonitor", "POST", "/api/v1/monitors/test");
+    accepted(200, "testSavedMonitor", "POST", "/api/v1/monitors/" + monitor + "/test");
+
+    JsonObject heartbeat = api.createMonitor(new JsonObject().put("name", "Receipts worker").put("type", "heartbeat")
+        .put("period", "5m"));
+    assertEquals(200, new Api(cluster.node(0).httpPort(), null).post("/ping/" + heartbeat.getString("ping_id") + "?rid=r1",
+        "sent 12 receipts").status());
+    read("getMonitor", "/api/v1/monitors/" + heartbeat.getString("id"));
+    read("listPings", "/api/v1/monitors/" + heartbeat.getString("id") + "/pings");
+    read("listRuns", "/api/v1/monitors/" + heartbeat.getString("id") + "/runs");
+    read("listProbeRegions", "/api/v1/probes");
   }
 
   private void read(String operationId, String path) {
