@@ -1,5 +1,6 @@
 // Swagger UI over this coordinator's OpenAPI document. validatorUrl: null keeps the UI from sending the
-// document to validator.swagger.io (the docs must not talk to another origin).
+// document to validator.swagger.io, and the base layout has no "Explore" bar for loading other documents:
+// the docs talk to this coordinator only.
 window.onload = function () {
   window.ui = SwaggerUIBundle({
     url: "/api/v1/openapi.json",
@@ -7,8 +8,7 @@ window.onload = function () {
     deepLinking: true,
     validatorUrl: null,
     persistAuthorization: false,
-    presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
-    plugins: [SwaggerUIBundle.plugins.DownloadUrl],
-    layout: "StandaloneLayout"
+    presets: [SwaggerUIBundle.presets.apis],
+    layout: "BaseLayout"
   });
 };
