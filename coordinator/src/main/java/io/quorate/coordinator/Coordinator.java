@@ -23,6 +23,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -113,6 +114,11 @@ public final class Coordinator {
 
   public int httpPort() {
     return services.httpPort();
+  }
+
+  /** The HTTP operations this node mounts, e.g. {@code "GET /api/v1/monitors/{id}"} (OpenAPI's path notation). */
+  public List<String> mountedOperations() {
+    return services.mountedOperations();
   }
 
   public int grpcPort() {

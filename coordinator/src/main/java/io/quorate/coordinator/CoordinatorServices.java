@@ -4,6 +4,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.quorate.coordinator.account.Accounts;
 import io.quorate.coordinator.account.Authenticator;
 import io.quorate.coordinator.api.ApiRouter;
+import io.quorate.coordinator.api.MountedRoutes;
+import io.quorate.coordinator.api.OpenApiDocument;
+import io.quorate.coordinator.api.OpenApiRoutes;
 import io.quorate.coordinator.auth.TokenVerifier;
 import io.quorate.coordinator.config.CoordinatorConfig;
 import io.quorate.coordinator.heartbeat.HeartbeatDecisions;
@@ -49,6 +52,7 @@ import io.quorate.coordinator.region.RegionRoutes;
 import io.quorate.coordinator.status.PublicStatusRoutes;
 import io.quorate.coordinator.status.StatusCache;
 import io.quorate.coordinator.status.StatusLoader;
+import io.quorate.coordinator.web.ApiDocsRoutes;
 import io.quorate.coordinator.web.PublicUrls;
 import io.quorate.coordinator.web.WebRoutes;
 import io.vertx.core.Context;
@@ -93,11 +97,14 @@ final class CoordinatorServices {
   private final WebClient webClient;
   /** Set at the start of a shutdown: {@code /health} answers 503 "stopping" from then on. */
   private final AtomicBoolean stopping;
+  /** Every route, for tests that compare the OpenAPI document with what is mounted. */
+  private final Router router;
 
   private CoordinatorServices(Context context, Pool pool, HttpServer http, ProbeLinkServer link, DeliveryDispatcher dispatcher,
       HeartbeatDecisions sweeper, IncidentReminders reminders, RegionHealthSweep regionHealth, HeldAlertRelease releases,
-      RevocationWatch revocations, WebClient webClient, AtomicBoolean stopping) {
+      RevocationWatch revocations, WebClient webClient, AtomicBoolean stopping, Router router) {
     this.context = context;
+    this.router = router;
     this.stopping = stopping;
     this.pool = pool;
     this.http = http;
@@ -139,17 +146,18 @@ final class CoordinatorServices {
     AssignmentBus bus = new AssignmentBus(vertx);
     CheckTestRelay relay = new CheckTestRelay(vertx, link);
     CheckTester tester = new CheckTester(vertx, clusterMembers);
+    Future<OpenApiDocument> openApi = OpenApiDocument.load(vertx);
     Accounts accounts = new Accounts(vertx, pool, adminTokens,
         config.publicUrl().map(url -> url.startsWith("https://")).orElse(false), clock);
     Router router = routes(vertx, config, clock, registry, pool, accounts, urls, monitors, pings, sweeper, tester, bus,
-        lifecycle, new ChannelRoutes(channels, channelTypes, channelHealth), new RegionRoutes(pool, clock, regionHealth),
+        lifecycle, openApi, new ChannelRoutes(channels, channelTypes, channelHealth), new RegionRoutes(pool, clock, regionHealth),
         new ProbeTokenRoutes(tokenStore, refusals, revocations::announce, clock));
     AtomicBoolean stopping = new AtomicBoolean();
     router.get("/health").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
         .setStatusCode(stopping.get() ? 503 : 200) // a load balancer stops sending traffic to a stopping node
         .end(health(config, link, clusterMembers).put("status", stopping.get() ? "stopping" : "up").encode()));
 
-    return bus.subscribe(link::monitorChanged)
+    return openApi.compose(loaded -> bus.subscribe(link::monitorChanged))
         .compose(subscribed -> relay.start())
         .compose(subscribed -> revocations.start())
         .compose(subscribed -> link.listen(config.httpHost(), config.grpcPort(), config.grpcTls()))
@@ -175,14 +183,14 @@ final class CoordinatorServices {
                 + " set --grpc-tls-cert and --grpc-tls-key outside a local or private network");
           }
           return new CoordinatorServices(Vertx.currentContext(), pool, http, link, dispatcher, sweeper, reminders,
-              regionHealth, releases, revocations, webClient, stopping);
+              regionHealth, releases, revocations, webClient, stopping, router);
         });
   }
 
   private static Router routes(Vertx vertx, CoordinatorConfig config, Clock clock, PrometheusMeterRegistry registry,
       Pool pool, Accounts accounts, PublicUrls urls, MonitorStore monitors, PingIngest pings,
       HeartbeatDecisions decisions, CheckTester tester, AssignmentBus bus, IncidentLifecycle lifecycle,
-      ChannelRoutes channelRoutes, RegionRoutes regionRoutes, ProbeTokenRoutes probeTokenRoutes) {
+      Future<OpenApiDocument> openApi, ChannelRoutes channelRoutes, RegionRoutes regionRoutes, ProbeTokenRoutes probeTokenRoutes) {
     Router router = Router.router(vertx);
     PublicStatusRoutes status = new PublicStatusRoutes(
         new StatusCache(clock, STATUS_CACHE_AGE, new StatusLoader(pool)::load));
@@ -190,6 +198,7 @@ final class CoordinatorServices {
         open -> {
           status.mountApi(open);
           accounts.mountOpen(open);
+          new OpenApiRoutes(openApi).mount(open);
         },
         secured -> {
           accounts.mountSecured(secured);
@@ -210,6 +219,7 @@ final class CoordinatorServices {
     new PingRoutes(pings, clock, config.nodeId(), registry).mount(router);
     status.mountPages(router);
     WebRoutes.mount(router, registry);
+    ApiDocsRoutes.mount(router);
     return router;
   }
 
@@ -234,6 +244,11 @@ final class CoordinatorServices {
         .put("node", config.nodeId())
         .put("cluster_members", clusterMembers.getAsInt())
         .put("probe_regions_connected", new io.vertx.core.json.JsonArray(link.connectedRegions()));
+  }
+
+  /** {@code "GET /api/v1/monitors/{id}"}, … for every route mounted with a method and a plain path. */
+  List<String> mountedOperations() {
+    return MountedRoutes.operations(router);
   }
 
   int httpPort() {

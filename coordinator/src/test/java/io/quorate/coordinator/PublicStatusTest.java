@@ -48,7 +48,8 @@ class PublicStatusTest {
       "ledger export stalled", "team-billing", "eu-west", "dana-oncall");
   private static final Duration PAST_CACHE = Duration.ofSeconds(10);
   private final TestClock clock = new TestClock(Instant.parse("2026-11-20T12:00:00Z"));
-  private final HttpClient http = HttpClient.newHttpClient();
+  // HTTP/1.1: the JDK client's default h2c upgrade can hang past its request timeout on larger answers.
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private TestDatabase db;
   private TestCluster cluster;
   private Api api;

@@ -138,6 +138,11 @@ public final class Browser implements AutoCloseable {
     waitForText(java.time.Duration.ofSeconds(30), "#whoami", username + " (" + role + ")");
   }
 
+  /** Runs JavaScript in the page and answers its result (strings, numbers, booleans, lists of them). */
+  public Object script(String javaScript) {
+    return driver.executeScript(javaScript);
+  }
+
   public void type(String css, String text) {
     WebElement field = find(css);
     field.clear();
