@@ -54,6 +54,7 @@
     $("access").hidden = !session.isAdmin();
     $("probe-tokens-section").hidden = !session.isAdmin();
     if (session.isAdmin()) window.QuorateAccess.load();
+    window.QuorateIncident.openLinked();
     schedule(0);
   }
 
@@ -153,6 +154,7 @@
           incident.acknowledged_at ? null
             : el("button", { type: "button", "data-action": "acknowledge" }, "Acknowledge"),
           el("button", { type: "button", class: "secondary", "data-action": "resolve" }, "Resolve"),
+          el("button", { type: "button", class: "secondary", "data-action": "details" }, "Timeline and notes"),
           el("button", { type: "button", class: "secondary", "data-action": "public-update",
             "data-monitor-name": incident.monitor_name || "this incident" }, "Public update…")));
     });
@@ -289,7 +291,9 @@
     const button = event.target.closest("button[data-action]");
     const box = button && button.closest("[data-incident-id]");
     if (!box) return;
-    if (button.getAttribute("data-action") === "public-update") {
+    if (button.getAttribute("data-action") === "details") {
+      window.QuorateIncident.open(box.getAttribute("data-incident-id"));
+    } else if (button.getAttribute("data-action") === "public-update") {
       window.QuoratePublicUpdates.open(box.getAttribute("data-incident-id"), button.getAttribute("data-monitor-name"));
     } else {
       act(box.getAttribute("data-incident-id"), button.getAttribute("data-action"));
@@ -302,6 +306,7 @@
     session.headers, () => schedule(0));
   window.QuorateAccess.listen(session.headers);
   window.QuoratePublicUpdates.listen(session.headers, () => schedule(0));
+  window.QuorateIncident.listen(session.headers);
 
   $("login-form").addEventListener("submit", async (event) => {
     event.preventDefault();

@@ -96,7 +96,19 @@ class TeamViewBrowserTest {
     Eventually.until(WAIT, "the webhook got the test alert and the incident",
         () -> webhook.accepted(monitor.getString("id"), "incident.opened").size() == 1);
 
+    readTheTimelineAndAddANote();
     tellCustomersOnThePublicPage();
+  }
+
+  /** The incident page: every decision and notification in its timeline, and a note added from the page. */
+  private void readTheTimelineAndAddANote() {
+    browser.click(WAIT, "#incidents button[data-action=details]");
+    browser.waitForText(WAIT, "#incident-title", "Incident: Receipt emails");
+    browser.waitForText(WAIT, "#incident-body .timeline", "dana");
+    browser.type("#incident-note-form textarea[name=text]", "Template field missing since the 14:00 deploy.");
+    browser.click(WAIT, "#incident-note-form button[type=submit]");
+    browser.waitForText(WAIT, "#incident-body .timeline", "Template field missing since the 14:00 deploy.");
+    assertTrue(browser.text("#incident-body .timeline").contains("incident.opened"), browser.text("#incident-body"));
   }
 
   /** A public update written in the team view; the public page shows the outage and it, and no secret. */

@@ -49,7 +49,7 @@ class WebrootTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"assets/ui.js", "assets/status.js", "assets/app.js", "assets/channels.js", "assets/regions.js",
-      "assets/probetokens.js", "assets/session.js", "assets/access.js", "assets/publicupdates.js", "assets/quorate.css", "assets/formfields.js", "assets/headerrows.js",
+      "assets/probetokens.js", "assets/session.js", "assets/access.js", "assets/publicupdates.js", "assets/incident.js", "assets/quorate.css", "assets/formfields.js", "assets/headerrows.js",
       "assets/monitorfields.js", "assets/monitordraft.js", "assets/conditioncheck.js", "assets/testnow.js",
       "assets/snippets.js", "assets/heartbeat.js", "assets/monitorform.js"})
   void assetLoadsNothingFromOtherOriginsAndNeverParsesHtml(String asset) throws IOException {
