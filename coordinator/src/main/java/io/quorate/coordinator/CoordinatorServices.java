@@ -22,6 +22,10 @@ import io.quorate.coordinator.checktest.CheckTester;
 import io.quorate.coordinator.monitor.AssignmentBus;
 import io.quorate.coordinator.quorum.ObservationRoutes;
 import io.quorate.coordinator.monitor.MonitorRoutes;
+import io.quorate.coordinator.live.EventStreamRoutes;
+import io.quorate.coordinator.live.TeamEvents;
+import io.quorate.coordinator.teamview.MonitorList;
+import io.quorate.coordinator.teamview.TeamViewRoutes;
 import io.quorate.coordinator.monitor.MonitorStore;
 import io.quorate.coordinator.notify.ChannelHealth;
 import io.quorate.coordinator.notify.ChannelRoutes;
@@ -115,7 +119,8 @@ final class CoordinatorServices {
     DeliveryDispatcher dispatcher = new DeliveryDispatcher(vertx, pool, clock, channelTypes, channelHealth,
         config.deliveryRetryBase(), config.deliveryMaxAttempts(), config.deliveryClaim(), registry);
     PublicUrls urls = new PublicUrls(config);
-    IncidentLifecycle lifecycle = new IncidentLifecycle(urls::app, dispatcher::poll, registry);
+    TeamEvents teamEvents = new TeamEvents(vertx, clock, config.nodeId());
+    IncidentLifecycle lifecycle = new IncidentLifecycle(urls::app, dispatcher::poll, registry, teamEvents);
     MonitorStore monitors = new MonitorStore(pool, clock);
     RegionHealthSweep regionHealth = new RegionHealthSweep(vertx, pool, clock, config.probeHealth(),
         config.heartbeatSweepInterval(), urls::app, dispatcher::poll);
@@ -141,6 +146,7 @@ final class CoordinatorServices {
         .end(health(config, link, clusterMembers).put("status", stopping.get() ? "stopping" : "up").encode()));
 
     return bus.subscribe(link::monitorChanged)
+        .compose(subscribed -> teamEvents.start())
         .compose(subscribed -> relay.start())
         .compose(subscribed -> revocations.start())
         .compose(subscribed -> link.listen(config.httpHost(), config.grpcPort(), config.grpcTls()))
@@ -175,7 +181,11 @@ final class CoordinatorServices {
         open -> new StatusRoutes(pool, monitors, clock).mount(open),
         secured -> {
           new CheckTestRoutes(monitors, tester).mount(secured);
-          new MonitorRoutes(pool, monitors, bus, clock, urls::pingBase, regionRoutes::excludedRegions).mount(secured);
+          new TeamViewRoutes(pool, monitors, new MonitorList(pool, monitors, clock, urls::pingBase,
+              regionRoutes::excludedRegions), clock).mount(secured);
+          new MonitorRoutes(pool, monitors, bus, clock, urls::pingBase, regionRoutes::excludedRegions,
+              lifecycle.teamEvents()).mount(secured);
+          new EventStreamRoutes(vertx, lifecycle.teamEvents()).mount(secured);
           new HeartbeatRoutes(pool, clock, decisions, urls::pingBase).mount(secured);
           new ObservationRoutes(pool).mount(secured);
           new IncidentRoutes(pool, clock, new IncidentActions(pool, clock, lifecycle)).mount(secured);

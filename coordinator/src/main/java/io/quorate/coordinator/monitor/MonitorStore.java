@@ -125,6 +125,13 @@ public final class MonitorStore {
         .map(MonitorStore::toList);
   }
 
+  /** These monitors, in no particular order; ids that do not exist (any more) are left out. */
+  public Future<List<Monitor>> findAll(List<UUID> ids) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM monitors WHERE id = ANY($1)")
+        .execute(Tuple.of(ids.toArray(UUID[]::new)))
+        .map(MonitorStore::toList);
+  }
+
   /** Regions that have connected at least once, in name order: the default regions of a new HTTP monitor. */
   public Future<List<String>> knownRegions() {
     return pool.query("SELECT region FROM probe_regions ORDER BY region").execute()

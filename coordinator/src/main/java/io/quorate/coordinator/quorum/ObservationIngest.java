@@ -4,6 +4,7 @@ import io.quorate.coordinator.incident.Incident;
 import io.quorate.coordinator.incident.IncidentEvents;
 import io.quorate.coordinator.incident.IncidentLifecycle;
 import io.quorate.coordinator.incident.IncidentStore;
+import io.quorate.coordinator.live.TeamEvent;
 import io.quorate.coordinator.monitor.HttpSpec;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorStore;
@@ -142,6 +143,7 @@ public final class ObservationIngest {
       if (fold.get().changed()) {
         log.info("region verdict changed monitor={} region={} verdict={} streak={} reason=\"{}\"",
             batch.monitor().id(), vote.region(), vote.verdict().label(), vote.streak(), vote.reason());
+        incidents.teamEvents().publishAfterCommit(tx, TeamEvent.MONITOR_STATE, batch.monitor().id(), Optional.empty());
       }
       Instant now = clock.instant();
       Decision decision = decide(batch, now);

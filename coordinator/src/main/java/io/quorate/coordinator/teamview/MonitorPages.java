@@ -1,0 +1,92 @@
+package io.quorate.coordinator.teamview;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One page of the monitor list, filtered, counted and sorted worst first in a single SQL statement, so a
+ * page of 50 out of 10,000 monitors reads 50 monitors' details and never their history. A monitor's state
+ * is classified in SQL from what is stored (an open incident, region verdicts); only heartbeat states,
+ * which depend on schedules and time zones, come from Java and are passed in.
+ */
+final class MonitorPages {
+  /** The state of each monitor as {@code MonitorJson.state} computes it, ranked by {@link MonitorFilter#STATES}. */
+  private static final String CLASSIFIED = "WITH hb AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS h(id, state)),"
+      + " classified AS (SELECT m.id, m.name, CASE"
+      + "   WHEN EXISTS (SELECT 1 FROM incidents i WHERE i.monitor_id = m.id AND i.resolved_at IS NULL) THEN 'down'"
+      + "   WHEN m.type = 'heartbeat' THEN coalesce(hb.state, 'new')"
+      + "   WHEN EXISTS (SELECT 1 FROM region_verdicts v WHERE v.monitor_id = m.id AND v.verdict <> 'pending') THEN 'up'"
+      + "   ELSE 'pending' END AS state"
+      + " FROM monitors m LEFT JOIN hb ON hb.id = m.id"
+      + " WHERE ($3::text IS NULL OR m.alerting->>'owner' = $3)"
+      + "   AND ($4::jsonb IS NULL OR m.alerting->'labels' @> $4::jsonb)"
+      + "   AND ($5::text IS NULL OR m.name ILIKE $5 ESCAPE '\\')),"
+      + " ranked AS MATERIALIZED (SELECT id, name, state,"
+      + "   array_position(ARRAY['down','late','pending','new','paused','running','up'], state) AS rank FROM classified)";
+  private static final String PAGE = CLASSIFIED
+      + " SELECT 'count' AS kind, NULL::uuid AS id, NULL::text AS name, state, count(*)::int AS n FROM ranked GROUP BY state"
+      + " UNION ALL (SELECT 'row', id, name, state, rank FROM ranked"
+      + "   WHERE ($6::text[] IS NULL OR state = ANY($6))"
+      + "     AND ($7::int IS NULL OR (rank, name, id) > ($7, $8::text, $9::uuid))"
+      + "   ORDER BY rank, name, id LIMIT $10)";
+
+  /** Counts per state (under every filter but {@code state}) and the page's rows in order. */
+  record Page(Map<String, Integer> counts, List<Row> rows) {
+    record Row(UUID id, String name, String state, int rank) {}
+  }
+
+  private MonitorPages() {}
+
+  /**
+   * @param heartbeatStates every heartbeat monitor's state now
+   * @param limit rows to return at most; one more than the page shows, to know whether a next page exists
+   */
+  static Future<Page> read(SqlClient client, MonitorFilter filter, Map<UUID, String> heartbeatStates, int limit) {
+    List<UUID> ids = new ArrayList<>(heartbeatStates.keySet());
+    Optional<MonitorCursor> after = filter.after();
+    Tuple args = Tuple.tuple()
+        .addArrayOfUUID(ids.toArray(UUID[]::new))
+        .addArrayOfString(ids.stream().map(heartbeatStates::get).toArray(String[]::new))
+        .addString(filter.owner().orElse(null))
+        .addValue(filter.labelsJson().orElse(null))
+        .addString(filter.text().map(MonitorPages::containing).orElse(null))
+        .addArrayOfString(filter.states().isEmpty() ? null : filter.states().toArray(String[]::new))
+        .addInteger(after.map(MonitorCursor::rank).orElse(null))
+        .addString(after.map(MonitorCursor::name).orElse(null))
+        .addUUID(after.map(MonitorCursor::id).orElse(null))
+        .addInteger(limit);
+    return client.preparedQuery(PAGE).execute(args).map(result -> {
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      MonitorFilter.STATES.forEach(state -> counts.put(state, 0));
+      List<Page.Row> rows = new ArrayList<>();
+      for (Row row : result) {
+        if ("count".equals(row.getString("kind"))) {
+          counts.put(row.getString("state"), row.getInteger("n"));
+        } else {
+          rows.add(new Page.Row(row.getUUID("id"), row.getString("name"), row.getString("state"), row.getInteger("n")));
+        }
+      }
+      return new Page(counts, rows);
+    });
+  }
+
+  /** An ILIKE pattern matching names that contain the text, with the text's own % and _ taken literally. */
+  private static String containing(String text) {
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  static JsonObject countsJson(Map<String, Integer> counts) {
+    JsonObject json = new JsonObject();
+    counts.forEach(json::put);
+    return json;
+  }
+}
