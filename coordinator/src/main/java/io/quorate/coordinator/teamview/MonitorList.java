@@ -52,9 +52,10 @@ public final class MonitorList {
       Map<UUID, String> states = new HashMap<>();
       heartbeats.forEach((id, view) -> states.put(id, MonitorJson.heartbeatState(Optional.of(view))));
       int limit = filter.limit().orElse(Integer.MAX_VALUE - 1);
+      Future<List<String>> owners = MonitorPages.owners(pool);
       return MonitorPages.read(pool, filter, states, limit + 1)
           .compose(page -> rows(page.rows().subList(0, Math.min(limit, page.rows().size())), heartbeats, now)
-              .map(rows -> answer(filter, page, rows, limit)));
+              .compose(rows -> owners.map(names -> answer(filter, page, rows, limit).put("owners", new JsonArray(names)))));
     });
   }
 

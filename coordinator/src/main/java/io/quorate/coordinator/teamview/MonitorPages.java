@@ -79,6 +79,17 @@ final class MonitorPages {
     });
   }
 
+  /** Every owner named on a monitor, for the owner filter's choices (at most 1,000). */
+  static Future<List<String>> owners(SqlClient client) {
+    return client.query("SELECT DISTINCT alerting->>'owner' AS owner FROM monitors WHERE alerting->>'owner' <> ''"
+            + " ORDER BY 1 LIMIT 1000").execute()
+        .map(rows -> {
+          List<String> owners = new ArrayList<>();
+          rows.forEach(row -> owners.add(row.getString(0)));
+          return owners;
+        });
+  }
+
   /** An ILIKE pattern matching names that contain the text, with the text's own % and _ taken literally. */
   private static String containing(String text) {
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
