@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quorate.coordinator.support.Api;
+import io.quorate.coordinator.support.RawProbeLink;
 import io.quorate.coordinator.support.TestClock;
 import io.quorate.coordinator.support.TestCluster;
 import io.quorate.coordinator.support.TestDatabase;
+import io.quorate.link.v1.Event;
+import io.quorate.link.v1.Observation;
+import io.quorate.link.v1.Outcome;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
@@ -33,7 +37,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamViewApiTest {
   private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+  private static final Duration WAIT = Duration.ofSeconds(20);
   private final TestClock clock = new TestClock(NOW);
+  private long seq;
   private TestDatabase db;
   private TestCluster cluster;
   private Api api;
@@ -152,11 +158,14 @@ class TeamViewApiTest {
   void seriesAreTheLargestValuePerBucketWithUptimeAndTheIncidentsInTheRange() {
     String id = monitor("Charted queue", "charts", "tier", "1");
     Instant from = NOW.minus(Duration.ofHours(3));
-    observation(id, "eu-west", from.plus(Duration.ofMinutes(10)), "up", "", "", series(10, 5));
-    observation(id, "us-east", from.plus(Duration.ofMinutes(50)), "up", "", "", series(40, 2));
-    observation(id, "eu-west", from.plus(Duration.ofMinutes(70)), "down", "timeout", "slow", new JsonObject());
-    observation(id, "eu-west", from.plus(Duration.ofMinutes(130)), "down", "condition_breached", "deep", series(900, 600));
-    observation(id, "eu-west", from.minus(Duration.ofMinutes(1)), "up", "", "", series(99999, 1));
+    // Through the real link and ingest, which keeps the five-minute rollups the long ranges read.
+    try (RawProbeLink euWest = link("eu-west"); RawProbeLink usEast = link("us-east")) {
+      euWest.sendAndAwaitAck(List.of(run(id, from.minus(Duration.ofMinutes(1)), true, series(99999, 1)),
+          run(id, from.plus(Duration.ofMinutes(10)), true, series(10, 5)),
+          run(id, from.plus(Duration.ofMinutes(70)), false, new JsonObject()),
+          run(id, from.plus(Duration.ofMinutes(130)), false, series(900, 600))), WAIT);
+      usEast.sendAndAwaitAck(List.of(run(id, from.plus(Duration.ofMinutes(50)), true, series(40, 2))), WAIT);
+    }
     UUID incident = UUID.randomUUID();
     db.execute("INSERT INTO incidents (id, monitor_id, monitor_name, opened_at, resolved_at, reason)"
         + " VALUES (?, ?::uuid, 'Charted queue', ?, ?, 'deep')", incident, id,
@@ -174,9 +183,16 @@ class TeamViewApiTest {
     assertEquals(0.5, series.getDouble("uptime"));
     assertEquals(incident.toString(), series.getJsonArray("incidents").getJsonObject(0).getString("id"));
 
+    JsonObject perMinute = api.get("/api/v1/monitors/" + id + "/series?from=" + from + "&to=" + NOW + "&step=1m").json();
+    assertEquals(4, perMinute.getJsonArray("points").size(), "one-minute steps read the runs themselves");
+    assertEquals(0.5, perMinute.getDouble("uptime"));
+    assertEquals(40.0, perMinute.getJsonArray("points").getJsonObject(1).getDouble("depth"));
+
     JsonObject relative = api.get("/api/v1/monitors/" + id + "/series?from=7d").json();
     assertEquals(NOW.minus(Duration.ofDays(7)).toString(), relative.getString("from"));
     assertEquals("1h", relative.getString("step"), "7 days in about 240 round buckets");
+    assertEquals(5, relative.getJsonArray("points").stream().mapToInt(p -> ((JsonObject) p).getInteger("up")
+        + ((JsonObject) p).getInteger("down")).sum(), "every run of the week counted once, the one before 09:00 too");
   }
 
   @Test
@@ -194,6 +210,20 @@ class TeamViewApiTest {
         .put("url", "https://queues.example.com/" + UUID.randomUUID()).put("interval", "30s")
         .put("regions", new JsonArray().add("eu-west").add("us-east").add("ap-south"))
         .put("owner", owner).put("sla", "5m").put("labels", new JsonObject().put(labelKey, labelValue))).getString("id");
+  }
+
+  private RawProbeLink link(String region) {
+    return RawProbeLink.connect(cluster.grpcAddresses().get(0), TestCluster.PROBE_TOKEN, region, region + "-probe-1");
+  }
+
+  /** A run observed at this time, with these series values. */
+  private Event run(String monitorId, Instant at, boolean up, JsonObject values) {
+    seq++;
+    Observation.Builder observation = Observation.newBuilder().setMonitorId(monitorId)
+        .setObservedAtMs(at.toEpochMilli()).setOutcome(up ? Outcome.OUTCOME_UP : Outcome.OUTCOME_DOWN)
+        .setStatusCode(200).setLatencyMs(12).setReason(up ? "" : "[BODY].enqueued (5234) < 1000");
+    values.forEach(e -> observation.putSeries(e.getKey(), ((Number) e.getValue()).doubleValue()));
+    return Event.newBuilder().setSeq(seq).setEventId("test-" + UUID.randomUUID()).setObservation(observation).build();
   }
 
   private void openIncident(String monitorId) {

@@ -89,7 +89,9 @@ public final class MonitorStore {
   public Future<Boolean> delete(UUID id) {
     return pool.withTransaction(tx -> tx.preparedQuery("DELETE FROM monitors WHERE id = $1").execute(Tuple.of(id))
         .compose(deleted -> deleted.rowCount() == 0 ? Future.succeededFuture(false)
-            : tx.preparedQuery("DELETE FROM observations WHERE monitor_id = $1").execute(Tuple.of(id)).map(true)));
+            : tx.preparedQuery("DELETE FROM observations WHERE monitor_id = $1").execute(Tuple.of(id))
+                .compose(v -> tx.preparedQuery("DELETE FROM observation_rollups WHERE monitor_id = $1").execute(Tuple.of(id)))
+                .map(true)));
   }
 
   public Future<Optional<Monitor>> find(UUID id) {

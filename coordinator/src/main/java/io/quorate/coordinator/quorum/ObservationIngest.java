@@ -94,8 +94,13 @@ public final class ObservationIngest {
       Future<Set<String>> inserted = ObservationRows.insert(tx, probeNode, region, storable, receivedAt);
       Future<Map<UUID, Map<String, RegionVerdict>>> verdicts = RegionVerdictStore.votesOf(tx, ids);
       Future<Map<UUID, Incident>> latest = IncidentStore.latest(tx, ids);
-      return Future.all(inserted, verdicts, latest).compose(all -> evaluateAll(tx, batches(http, region,
-          fresh(storable, inserted.result()), verdicts.result(), latest.result())));
+      return Future.all(inserted, verdicts, latest).compose(all -> {
+        List<ParsedObservation> fresh = fresh(storable, inserted.result());
+        // Issued ahead of the decisions' statements, so it shares their round trips on the connection.
+        Future<Void> rolledUp = ObservationRollups.add(tx, fresh);
+        Future<Boolean> decided = evaluateAll(tx, batches(http, region, fresh, verdicts.result(), latest.result()));
+        return Future.all(rolledUp, decided).map(both -> decided.result());
+      });
     });
   }
 

@@ -42,18 +42,30 @@ final class SeriesQuery {
     });
   }
 
+  /**
+   * From the five-minute rollups when the step is made of whole rollup buckets (the request's range is then
+   * aligned to them), else from the runs themselves: steps under five minutes only come with short ranges.
+   */
   private static Future<JsonArray> points(SqlClient client, UUID monitorId, SeriesRequest request) {
-    StringBuilder sql = new StringBuilder("SELECT floor(extract(epoch FROM observed_at - $2) * 1000 / $4)::bigint AS bucket,"
-        + " count(*) FILTER (WHERE outcome = 'up')::int AS up, count(*) FILTER (WHERE outcome = 'down')::int AS down");
+    boolean rollups = request.fromRollups();
+    StringBuilder sql = new StringBuilder(rollups
+        ? "SELECT floor(extract(epoch FROM bucket_start - $2) * 1000 / $4)::bigint AS bucket,"
+            + " sum(up)::int AS up, sum(down)::int AS down"
+        : "SELECT floor(extract(epoch FROM observed_at - $2) * 1000 / $4)::bigint AS bucket,"
+            + " count(*) FILTER (WHERE outcome = 'up')::int AS up, count(*) FILTER (WHERE outcome = 'down')::int AS down");
     Tuple args = Tuple.of(monitorId, utc(request.from()), utc(request.to()), request.step().toMillis());
     for (int i = 0; i < request.names().size(); i++) {
       int p = 5 + i;
-      sql.append(", max(CASE WHEN jsonb_typeof(series -> $").append(p).append("::text) = 'number' THEN (series ->> $")
-          .append(p).append("::text)::float8 END) AS s").append(i);
+      // Rollups hold numbers only; a run's series is checked, so a stray non-number never fails the chart.
+      sql.append(rollups ? ", max((series_max ->> $" + p + "::text)::float8) AS s" + i
+          : ", max(CASE WHEN jsonb_typeof(series -> $" + p + "::text) = 'number' THEN (series ->> $" + p
+              + "::text)::float8 END) AS s" + i);
       args.addString(request.names().get(i));
     }
-    sql.append(" FROM observations WHERE monitor_id = $1 AND observed_at >= $2 AND observed_at < $3"
-        + " GROUP BY bucket ORDER BY bucket");
+    sql.append(rollups
+        ? " FROM observation_rollups WHERE monitor_id = $1 AND bucket_start >= $2 AND bucket_start < $3"
+        : " FROM observations WHERE monitor_id = $1 AND observed_at >= $2 AND observed_at < $3");
+    sql.append(" GROUP BY bucket ORDER BY bucket");
     return client.preparedQuery(sql.toString()).execute(args).map(rows -> {
       JsonArray points = new JsonArray();
       for (Row row : rows) {

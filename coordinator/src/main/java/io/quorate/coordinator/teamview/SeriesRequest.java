@@ -2,6 +2,7 @@ package io.quorate.coordinator.teamview;
 
 import io.quorate.coordinator.api.ValidationException;
 import io.quorate.coordinator.monitor.Durations;
+import io.quorate.coordinator.quorum.ObservationRollups;
 import io.vertx.core.MultiMap;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,18 @@ public record SeriesRequest(Instant from, Instant to, Duration step, List<String
     if (step.isZero() || range.dividedBy(step) > MAX_POINTS) {
       throw new ValidationException("step", "gives more than " + MAX_POINTS + " points for this range; choose a longer step");
     }
+    if (step.toMillis() % ObservationRollups.BUCKET.toMillis() == 0) {
+      // Whole rollup buckets: the range grows to their edges so every bucket counts in full.
+      from = ObservationRollups.bucketOf(from);
+      Instant toBucket = ObservationRollups.bucketOf(to);
+      to = toBucket.equals(to) ? to : toBucket.plus(ObservationRollups.BUCKET);
+    }
     return new SeriesRequest(from, to, step, names(params.get("names")));
+  }
+
+  /** Whether the points come from the five-minute rollups: when the step is made of whole rollup buckets. */
+  boolean fromRollups() {
+    return step.toMillis() % ObservationRollups.BUCKET.toMillis() == 0;
   }
 
   private static Instant fromParam(String value, Instant to) {
