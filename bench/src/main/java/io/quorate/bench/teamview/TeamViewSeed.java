@@ -142,7 +142,7 @@ final class TeamViewSeed {
   /** A month of runs every 30 s from three regions, with a daily wave in depth and a failing hour a week. */
   private static String denseRuns(String id) {
     return "INSERT INTO observations (event_id, monitor_id, region, probe_node, observed_at, received_at, outcome,"
-        + " reason, latency_ms, series, failure_kind) SELECT 'dense-' || r.region || '-' || s, '" + id + "', r.region,"
+        + " reason, latency_ms, series, failure_kind) SELECT 'dense-" + id + "-' || r.region || '-' || s, '" + id + "', r.region,"
         + " 'seed', t.at, t.at, CASE WHEN t.failing THEN 'down' ELSE 'up' END, CASE WHEN t.failing THEN 'timeout'"
         + " ELSE '' END, 40, jsonb_build_object('depth', (200 + 150 * sin(s / 2880.0 * 2 * pi()))::int"
         + "   + CASE WHEN t.failing THEN 4000 ELSE 0 END, 'oldest_job_age', (s % 120) + CASE WHEN t.failing THEN 800 ELSE 0 END),"

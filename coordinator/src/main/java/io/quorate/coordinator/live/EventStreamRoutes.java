@@ -40,14 +40,26 @@ public final class EventStreamRoutes {
         .putHeader("Cache-Control", "no-store")
         // nginx buffers responses unless told not to; a buffered event stream is not live.
         .putHeader("X-Accel-Buffering", "no");
-    response.write("retry: " + RETRY.toMillis() + "\n: connected\n\n");
-    Runnable stopListening = events.listen(event -> response.write("id: " + sequence.incrementAndGet()
+    send(response, "retry: " + RETRY.toMillis() + "\n: connected\n\n");
+    Runnable stopListening = events.listen(event -> send(response, "id: " + sequence.incrementAndGet()
         + "\nevent: " + event.type() + "\ndata: " + event.toJson().encode() + "\n\n"));
-    long heartbeat = vertx.setPeriodic(HEARTBEAT.toMillis(), id -> response.write(": heartbeat\n\n"));
+    long heartbeat = vertx.setPeriodic(HEARTBEAT.toMillis(), id -> send(response, ": heartbeat\n\n"));
     response.closeHandler(closed -> {
       stopListening.run();
       vertx.cancelTimer(heartbeat);
       log.debug("event stream closed remote={}", ctx.request().remoteAddress());
     });
+  }
+
+  /**
+   * Writes unless the client is gone (its close handler may not have run yet) or reads too slowly: a client
+   * whose write queue is full misses events rather than growing this node's memory; it reads everything again
+   * when it reconnects.
+   */
+  private static void send(HttpServerResponse response, String text) {
+    if (response.closed() || response.ended() || response.writeQueueFull()) {
+      return;
+    }
+    response.write(text);
   }
 }

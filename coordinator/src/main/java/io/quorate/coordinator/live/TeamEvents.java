@@ -40,7 +40,13 @@ public final class TeamEvents {
   public Future<Void> start() {
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(ADDRESS, message -> {
       TeamEvent event = TeamEvent.fromJson(message.body());
-      listeners.forEach(listener -> listener.accept(event));
+      for (Consumer<TeamEvent> listener : listeners) {
+        try {
+          listener.accept(event);
+        } catch (RuntimeException e) { // one broken stream must not keep the event from the others
+          log.warn("team event listener failed type={} error=\"{}\"", event.type(), e.toString());
+        }
+      }
     });
     return consumer.completion();
   }
