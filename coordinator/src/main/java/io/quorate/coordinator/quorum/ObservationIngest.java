@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The batch's monitors are locked first (in id order, so two nodes never deadlock), so observations of one
  * monitor arriving at different coordinator nodes are evaluated one batch after another, each seeing the
  * verdicts the previous one wrote. The statements do not grow with the batch: lock, insert, read verdicts
- * and newest incidents, write the changed verdicts; each observation is then folded in memory in the order
+ * and newest incidents, write the changed verdicts and the five-minute rollups ({@link ObservationRollups});
+ * each observation is then folded in memory in the order
  * the probe sent it, with the decision one-by-one storing would have made, and only a decision that changes
  * an incident costs more statements.
  */
