@@ -186,7 +186,7 @@ final class CoordinatorServices {
           new MonitorRoutes(pool, monitors, bus, clock, urls::pingBase, regionRoutes::excludedRegions,
               lifecycle.teamEvents()).mount(secured);
           new EventStreamRoutes(vertx, lifecycle.teamEvents()).mount(secured);
-          new HeartbeatRoutes(pool, clock, decisions, urls::pingBase).mount(secured);
+          new HeartbeatRoutes(pool, clock, decisions, urls::pingBase, lifecycle.teamEvents()).mount(secured);
           new ObservationRoutes(pool).mount(secured);
           new IncidentRoutes(pool, clock, new IncidentActions(pool, clock, lifecycle)).mount(secured);
           channelRoutes.mount(secured);

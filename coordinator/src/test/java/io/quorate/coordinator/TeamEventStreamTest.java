@@ -84,6 +84,16 @@ class TeamEventStreamTest {
       assertTrue(lines.contains("event: monitor.state"), "the regions' votes changed first: " + lines);
       int opens = lines.indexOf("event: incident.opened");
       assertTrue(lines.get(opens - 1).matches("id: \\d+"), "every event has an id: " + lines);
+
+      // Pausing a heartbeat through node 0 is a monitor change for the views on node 1.
+      String job = node0.createMonitor(new JsonObject().put("name", "Nightly export").put("type", "heartbeat")
+          .put("period", "1d").put("grace", "1h")).getString("id");
+      assertEquals(204, node0.post("/api/v1/monitors/" + job + "/pause", "").status());
+      Eventually.until(WAIT, "node 1's stream names the paused heartbeat",
+          () -> lines.stream().anyMatch(l -> l.startsWith("data: ") && l.contains("\"type\":\"monitor.updated\"")
+              && l.contains(job)));
+      assertTrue(lines.stream().anyMatch(l -> l.startsWith("data: ") && l.contains("\"type\":\"monitor.created\"")
+          && l.contains(job)), "and its creation before: " + lines);
     } finally {
       stream.cancel(true);
     }
