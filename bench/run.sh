@@ -7,6 +7,7 @@
 #   bench/run.sh probe --help               scenarios and options
 #   bench/run.sh ping                       heartbeat pings into a probe with its durable spool (needs wrk)
 #   bench/run.sh coordinator                observations/s into a coordinator from three regions, time to incident
+#   bench/run.sh teamview                   the team view's API at 10,000 monitors and a month of history
 # The runner JVM only starts and waits for the measured JVMs; their heap flags are set by the runner and
 # printed at the top of the report.
 set -euo pipefail

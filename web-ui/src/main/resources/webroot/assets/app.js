@@ -1,28 +1,46 @@
-// Team view: asks the person to sign in (or, on a new installation, to create the first admin), then polls
-// the monitors, open incidents, channels and probe regions every 3 s. Incidents can be acknowledged and
-// resolved here; channels can send a test alert; admins manage people and API keys (access.js).
+// Team view: asks the person to sign in (or, on a new installation, to create the first admin), then shows
+// the open incidents and one page of monitors (worst first,
+// filtered on the coordinator), read again whenever the coordinator's event stream says something changed
+// (live.js) and every 30 s anyway (every 5 s while the stream is down). Channels, probe regions and probe tokens
+// are polled every 3 s. Incidents can be acknowledged and resolved here; channels can send a test alert;
+// admins manage people and API keys (access.js).
 "use strict";
 
 (function () {
   const { el, badge, timeEl, parseTime, duration, getJson, postJson } = window.Quorate;
   const session = window.QuorateSession;
   const POLL_MS = 3000;
+  const TEAM_POLL_LIVE_MS = 30000;
+  const TEAM_POLL_DOWN_MS = 5000;
   const TIMEOUT_MS = 5000;
   const $ = (id) => document.getElementById(id);
 
   let timer = null;
+  let teamTimer = null;
   let inFlight = false;
+  let teamInFlight = false;
+  let teamAgain = null; // a refresh asked for while one was running: done right after it
   let generation = 0; // bumped on sign-in/out so an answer for an old session is ignored
   let lastChannels = [];
+  let shownMonitors = new Map(); // id -> monitor JSON of the page shown, for its detail panel
 
   const signedIn = () => session.user() !== null;
+  // The one place requests get their credentials: the session cookie goes by itself, the CSRF token with it.
+  const authHeaders = session.headers;
+
+  const listParts = { form: $("monitor-filters"), owner: $("filter-owner"), label: $("filter-label"), q: $("filter-q"),
+    counts: $("monitor-counts"), pager: $("monitor-pager"), list: $("monitors") };
+  const detailParts = { panel: $("monitor-detail"), title: $("detail-title"), ranges: $("detail-ranges"),
+    body: $("detail-body"), chart: $("detail-chart"), settings: $("detail-settings"), close: $("detail-close") };
 
   // ---- screens ----------------------------------------------------------------------------------
 
   async function showLogin(ended) {
     generation++;
     clearTimeout(timer);
+    clearTimeout(teamTimer);
     timer = null;
+    window.QuorateLive.stop();
     $("dashboard").hidden = true;
     $("banner").hidden = true;
     $("whoami").hidden = true;
@@ -56,6 +74,8 @@
     if (session.isAdmin()) window.QuorateAccess.load();
     window.QuorateIncident.openLinked();
     schedule(0);
+    refreshTeam("sign-in");
+    window.QuorateLive.start(authHeaders, refreshTeam, $("live-status"));
   }
 
   function showProblem(text) {
@@ -82,16 +102,14 @@
     inFlight = true;
     const gen = generation;
     try {
-      const auth = session.headers();
+      const auth = authHeaders();
       const noTokens = Promise.resolve({ status: 200, body: { probe_tokens: [], recent_refusals: [] } });
-      const [monitors, incidents, channels, probes, probeTokens] = await Promise.all([
-        getJson("/api/v1/monitors", auth, TIMEOUT_MS),
-        getJson("/api/v1/incidents?state=open", auth, TIMEOUT_MS),
+      const [channels, probes, probeTokens] = await Promise.all([
         getJson("/api/v1/channels", auth, TIMEOUT_MS),
         getJson("/api/v1/probes", auth, TIMEOUT_MS),
         session.isAdmin() ? getJson("/api/v1/probe-tokens", auth, TIMEOUT_MS) : noTokens,
       ]);
-      if (gen === generation) handle(monitors, incidents, channels, probes, probeTokens);
+      if (gen === generation) handle(channels, probes, probeTokens);
     } catch (e) {
       if (gen === generation) showProblem("Coordinator unreachable, retrying every few seconds. The data below may be out of date.");
     } finally {
@@ -100,29 +118,72 @@
     if (signedIn() && !timer) schedule(gen === generation ? POLL_MS : 0);
   }
 
-  function handle(monitors, incidents, channels, probes, probeTokens) {
-    const answers = [monitors, incidents, channels, probes, probeTokens];
+  /** @return true when every answer can be shown; otherwise the sign-in form or a banner says why not */
+  function usable(answers) {
     if (answers.some((r) => r.status === 401)) {
       session.ended();
       showLogin(true);
-      return;
+      return false;
     }
     const failed = answers.find((r) => r.status !== 200 || !r.body);
     if (failed) {
       const message = failed.body && failed.body.message ? ": " + failed.body.message : "";
       showProblem("Coordinator answered HTTP " + failed.status + message + ". Retrying; the data below may be out of date.");
-      return;
+      return false;
     }
     clearProblem();
-    window.QuorateMonitorForm.monitorsChanged(monitors.body.monitors);
-    if (userIsSelecting()) return; // re-rendering would drop the selection (e.g. copying a ping URL)
-    renderIncidents(Array.isArray(incidents.body.incidents) ? incidents.body.incidents : []);
-    renderMonitors(Array.isArray(monitors.body.monitors) ? monitors.body.monitors : []);
+    return !userIsSelecting(); // re-rendering would drop the selection (e.g. copying a ping URL)
+  }
+
+  function handle(channels, probes, probeTokens) {
+    if (!usable([channels, probes, probeTokens])) return;
     lastChannels = Array.isArray(channels.body.channels) ? channels.body.channels : [];
     renderChannels();
     window.QuorateRegions.render($("probe-regions"), Array.isArray(probes.body.regions) ? probes.body.regions : []);
     window.QuorateProbeTokens.render($("probe-tokens"), probeTokens.body);
-    $("updated").textContent = new Date().toLocaleTimeString();
+  }
+
+  // ---- incidents and monitors: on events, and a slow poll as a fallback ------------------------------
+
+  /** Reads the open incidents and the monitor page shown; cause says why ("event:incident.opened", "poll", ...). */
+  async function refreshTeam(cause) {
+    if (!signedIn()) return;
+    if (teamInFlight) {
+      teamAgain = cause;
+      return;
+    }
+    clearTimeout(teamTimer);
+    teamInFlight = true;
+    const gen = generation;
+    try {
+      const auth = authHeaders();
+      const [monitors, incidents] = await Promise.all([
+        getJson(window.QuorateMonitors.path(), auth, TIMEOUT_MS),
+        getJson("/api/v1/incidents?state=open", auth, TIMEOUT_MS),
+      ]);
+      if (gen === generation && usable([monitors, incidents])) {
+        renderIncidents(Array.isArray(incidents.body.incidents) ? incidents.body.incidents : []);
+        shownMonitors = new Map((monitors.body.monitors || []).map((m) => [m.id, m]));
+        window.QuorateMonitors.render(listParts, monitors.body);
+        window.QuorateMonitorForm.monitorsChanged(monitors.body.monitors || []);
+        $("dashboard").setAttribute("data-refreshed-by", String(cause));
+        $("updated").textContent = new Date().toLocaleTimeString();
+        if (String(cause).startsWith("event:")) window.QuorateDetail.refresh(detailParts, authHeaders, null);
+      }
+    } catch (e) {
+      if (gen === generation) showProblem("Coordinator unreachable, retrying every few seconds. The data below may be out of date.");
+    } finally {
+      teamInFlight = false;
+    }
+    if (gen !== generation || !signedIn()) return;
+    if (teamAgain) {
+      const again = teamAgain;
+      teamAgain = null;
+      refreshTeam(again);
+      return;
+    }
+    teamTimer = setTimeout(() => refreshTeam("poll"),
+      window.QuorateLive.isLive() ? TEAM_POLL_LIVE_MS : TEAM_POLL_DOWN_MS);
   }
 
   function userIsSelecting() {
@@ -162,98 +223,6 @@
     $("incidents").replaceChildren(...cards);
   }
 
-  function renderMonitors(monitors) {
-    if (monitors.length === 0) {
-      $("monitors").replaceChildren(el("p", { class: "card muted" }, "No monitors yet. Create one with POST /api/v1/monitors."));
-      return;
-    }
-    const sorted = monitors.slice().sort((a, b) => String(a.name).localeCompare(String(b.name)));
-    const head = el("thead", {}, el("tr", {}, ["Name", "Type", "State", "Regions", "Details"].map((h) => el("th", { scope: "col" }, h))));
-    const body = el("tbody", {}, sorted.map(monitorRow));
-    $("monitors").replaceChildren(el("table", {}, head, body));
-  }
-
-  function monitorRow(m) {
-    const heartbeat = m.type === "heartbeat";
-    return el("tr", {},
-      el("td", { "data-label": "Name" }, el("strong", {}, m.name || "Unnamed monitor")),
-      el("td", { "data-label": "Type" }, m.type || "?"),
-      el("td", { "data-label": "State" }, badge(m.state),
-        m.open_incident_id && !m.decision ? el("div", { class: "hint" }, "incident open") : null,
-        // The quorum decision in words, e.g. "1 of 3 regions down (ap-south): below quorum 2, no alert".
-        m.decision ? el("div", { class: "hint decision" }, m.decision) : null,
-        // Maintenance windows and silences hold alerts, never checks.
-        Array.isArray(m.held_by) ? m.held_by.map((hold) => el("div", { class: "hint held" }, hold.text)) : null),
-      el("td", { "data-label": "Regions" }, heartbeat ? el("span", { class: "muted" }, "pinged directly") : regionList(m.region_verdicts)),
-      el("td", { "data-label": "Details" }, heartbeat ? heartbeatDetails(m) : httpDetails(m)));
-  }
-
-  function regionList(verdicts) {
-    if (!Array.isArray(verdicts) || verdicts.length === 0) return el("span", { class: "muted" }, "no observations yet");
-    return el("ul", { class: "regions" }, verdicts.map((v) => el("li", { class: "region" },
-      el("span", { class: "region-name" }, v.region),
-      badge(v.verdict),
-      typeof v.streak === "number" ? el("span", { class: "hint", title: "consecutive observations with this verdict" }, "streak " + v.streak) : null,
-      v.stale ? el("span", { class: "badge badge-stale", title: "no recent observation from this region" }, "stale") : null,
-      el("span", { class: "hint" }, "last ", timeEl(v.last_observed_at, true)),
-      v.failure_kind ? el("span", { class: "badge badge-kind", title: "why the last run failed" }, v.failure_kind.replace(/_/g, " ")) : null,
-      conditionLines(v),
-      seriesLine(v.series))));
-  }
-
-  // One line per condition of the region's last run ("[BODY].enqueued (5234) < 1000 — failed"); the plain
-  // reason when the run never got as far as the conditions (timeout, TLS, refused target...).
-  function conditionLines(v) {
-    const lines = Array.isArray(v.conditions) ? v.conditions : [];
-    const failed = lines.filter((c) => !c.success);
-    if (failed.length === 0) return v.reason ? el("span", { class: "region-reason" }, v.reason) : null;
-    return el("ul", { class: "region-reason condition-lines" }, failed.map((c) => el("li", {}, el("code", {}, c.line))));
-  }
-
-  // The named values of the last run, e.g. "depth 5234 · oldest_job_age 31".
-  function seriesLine(series) {
-    const names = series && typeof series === "object" ? Object.keys(series) : [];
-    if (names.length === 0) return null;
-    return el("span", { class: "region-reason series" }, names.map((n) => n + " " + series[n]).join(" · "));
-  }
-
-  function details(pairs) {
-    return el("dl", { class: "details" }, pairs.filter((p) => p[1] !== null && p[1] !== undefined && p[1] !== "")
-      .map(([term, value]) => [el("dt", {}, term), el("dd", {}, value)]));
-  }
-
-  function httpDetails(m) {
-    const regions = Array.isArray(m.regions) ? m.regions.length : "?";
-    return details([
-      ["Target", el("code", {}, (m.method || "GET") + " " + (m.url || ""))],
-      ["Every", m.interval ? m.interval + (m.timeout ? ", timeout " + m.timeout : "") : null],
-      ["Quorum", m.quorum ? m.quorum + " of " + regions + " regions" + (m.confirmations ? ", " + m.confirmations + " confirmations" : "") : null],
-      ["Conditions", Array.isArray(m.conditions) && m.conditions.length ? m.conditions.map((c) => el("div", {}, el("code", {}, c))) : null],
-    ]);
-  }
-
-  function heartbeatDetails(m) {
-    const hb = m.heartbeat || {};
-    const last = hb.last_ping || null;
-    const runs = Array.isArray(hb.open_runs) ? hb.open_runs : [];
-    return details([
-      ["Ping URL", m.ping_url ? el("code", {}, m.ping_url) : null],
-      ["Slug URL", m.slug_url ? el("code", {}, m.slug_url) : null],
-      ["Schedule", m.schedule ? m.schedule + (m.grace && !m.fleet ? ", grace " + m.grace : "") : null],
-      ["Problem", hb.problem || null],
-      ["Waiting for", hb.waiting_for_regions && Array.isArray(hb.regions_behind) && hb.regions_behind.length
-        ? "regions behind: " + hb.regions_behind.join(", ") : null],
-      ["Next due", timeEl(hb.next_due_at, false)],
-      ["Last ping", last ? [timeEl(last.at, true), " (" + last.kind + ")"] : null],
-      ["Last message", last && last.body ? el("pre", { class: "ping-body" }, last.body) : null],
-      ["Last failure", hb.last_failure ? [timeEl(hb.last_failure.at, true), ": " + hb.last_failure.reason] : null],
-      ["Running", runs.length ? runs.map((r) => el("div", {}, (r.run_id ? "rid " + r.run_id + ", " : "") + "started ",
-        timeEl(r.started_at, true))) : null],
-      ["Snoozed until", hb.paused ? "paused" : (hb.snoozed_until && new Date(hb.snoozed_until) > new Date()
-        ? timeEl(hb.snoozed_until, false) : null)],
-    ]);
-  }
-
   function renderChannels() {
     window.QuorateChannels.render($("channels"), lastChannels);
   }
@@ -265,7 +234,7 @@
     const body = action === "resolve" ? { note: "resolved from the team view" } : {};
     try {
       const answer = await postJson("/api/v1/incidents/" + encodeURIComponent(incidentId) + "/" + action,
-        session.headers(), body, TIMEOUT_MS);
+        authHeaders(), body, TIMEOUT_MS);
       if (answer.status === 200) {
         showActionResult(true, action === "resolve" ? "Resolved." : "Acknowledged: reminders and escalation stop.");
       } else {
@@ -275,7 +244,7 @@
     } catch (e) {
       showActionResult(false, "Could not " + action + ": coordinator unreachable.");
     }
-    schedule(0);
+    refreshTeam("action");
   }
 
   function showActionResult(ok, text) {
@@ -300,13 +269,20 @@
     }
   });
 
-  window.QuorateChannels.listen($("channels"), session.headers, renderChannels);
-  window.QuorateMonitorForm.mount($("monitor-editor"), session.headers, () => schedule(0));
+  window.QuorateChannels.listen($("channels"), authHeaders, renderChannels);
   window.QuorateProbeTokens.listen($("probe-token-form"), $("probe-tokens"), $("probe-token-result"),
-    session.headers, () => schedule(0));
-  window.QuorateAccess.listen(session.headers);
-  window.QuoratePublicUpdates.listen(session.headers, () => schedule(0));
-  window.QuorateIncident.listen(session.headers);
+    authHeaders, () => schedule(0));
+  window.QuorateMonitors.listen(listParts, () => refreshTeam("filter"), (id) => {
+    const monitor = shownMonitors.get(id);
+    if (!monitor) return;
+    detailParts.settings.replaceChildren(window.QuorateSettings.render(monitor));
+    window.QuorateDetail.open(detailParts, authHeaders, id, monitor.name);
+  });
+  window.QuorateDetail.listen(detailParts, authHeaders);
+  window.QuorateMonitorForm.mount($("monitor-editor"), authHeaders, () => refreshTeam("form"));
+  window.QuorateAccess.listen(authHeaders);
+  window.QuoratePublicUpdates.listen(authHeaders, () => refreshTeam("public-update"));
+  window.QuorateIncident.listen(authHeaders);
 
   $("login-form").addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -345,6 +321,7 @@
 
   document.addEventListener("visibilitychange", () => {
     if (!document.hidden && signedIn() && !inFlight) schedule(0);
+    if (!document.hidden && signedIn()) refreshTeam("visible");
   });
 
   session.restore()

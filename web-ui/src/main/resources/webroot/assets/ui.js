@@ -120,5 +120,93 @@ window.Quorate = (function () {
     return requestJson("DELETE", url, headers, undefined, timeoutMs);
   }
 
-  return { el, badge, parseTime, ago, duration, timeEl, requestJson, getJson, postJson, putJson, deleteJson };
+  /**
+   * Server-Sent Events from url, reconnecting on its own until the returned function is called.
+   * EventSource first: it sends the page's own cookies (a sign-in session) and needs nothing else. It cannot
+   * send an Authorization header, so when it fails before it ever opened (no session: 401), the same stream is
+   * read with fetch() and headers() instead, never with a token in the URL (URLs end up in logs).
+   * handlers: onOpen(), onEvent(type, data), onDown() when the stream is lost (it reconnects by itself).
+   */
+  function openEventStream(url, types, headers, handlers) {
+    let closed = false;
+    let stop = () => {};
+    const source = typeof EventSource === "function" ? new EventSource(url) : null;
+    if (!source) {
+      stop = readStreamLoop(url, headers, handlers, () => closed);
+      return () => { closed = true; stop(); };
+    }
+    let opened = false;
+    source.onopen = () => { opened = true; handlers.onOpen(); };
+    types.forEach((type) => source.addEventListener(type, (event) => handlers.onEvent(type, parseData(event.data))));
+    source.onerror = () => {
+      if (opened) { handlers.onDown(); return; } // EventSource reconnects by itself
+      source.close();
+      if (!closed) stop = readStreamLoop(url, headers, handlers, () => closed);
+    };
+    return () => { closed = true; source.close(); stop(); };
+  }
+
+  const STREAM_SILENCE_MS = 45000; // the coordinator sends a heartbeat comment every 15 s
+  const STREAM_RETRY_MS = 3000;
+
+  /** The fetch() reading of an event stream, again after STREAM_RETRY_MS whenever it ends. */
+  function readStreamLoop(url, headers, handlers, isClosed) {
+    let controller = null;
+    let retry = null;
+    async function once() {
+      controller = new AbortController();
+      let watchdog = setTimeout(() => controller.abort(), STREAM_SILENCE_MS);
+      try {
+        const response = await fetch(url, { headers: Object.assign({ Accept: "text/event-stream" }, headers()),
+          cache: "no-store", signal: controller.signal });
+        if (response.status !== 200 || !response.body) throw new Error("HTTP " + response.status);
+        handlers.onOpen();
+        const reader = response.body.getReader();
+        const decoder = new TextDecoder();
+        let buffer = "";
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          clearTimeout(watchdog);
+          watchdog = setTimeout(() => controller.abort(), STREAM_SILENCE_MS);
+          buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, "\n");
+          let end;
+          while ((end = buffer.indexOf("\n\n")) >= 0) {
+            dispatchBlock(buffer.slice(0, end), handlers);
+            buffer = buffer.slice(end + 2);
+          }
+        }
+      } catch (e) {
+        // lost, refused or silent: reported below, retried
+      } finally {
+        clearTimeout(watchdog);
+      }
+      if (isClosed()) return;
+      handlers.onDown();
+      retry = setTimeout(once, STREAM_RETRY_MS);
+    }
+    once();
+    return () => { clearTimeout(retry); if (controller) controller.abort(); };
+  }
+
+  /** One SSE block: "event:" names the type, "data:" lines the payload; comments (":") keep it alive. */
+  function dispatchBlock(block, handlers) {
+    let type = "message";
+    const data = [];
+    for (const line of block.split("\n")) {
+      if (line.startsWith("event:")) type = line.slice(6).trim();
+      else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+    }
+    if (data.length) handlers.onEvent(type, parseData(data.join("\n")));
+  }
+
+  function parseData(text) {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  return { el, badge, parseTime, ago, duration, timeEl, requestJson, getJson, postJson, putJson, deleteJson, openEventStream };
 })();

@@ -3,6 +3,7 @@ package io.quorate.bench;
 import io.quorate.bench.coordinator.CoordinatorBench;
 import io.quorate.bench.ping.PingBench;
 import io.quorate.bench.probe.ProbeBench;
+import io.quorate.bench.teamview.TeamViewBench;
 import java.util.Arrays;
 
 /**
@@ -22,7 +23,9 @@ public final class BenchMain {
           + "  ping     heartbeat pings per second into one probe node with its durable spool, and bursts\n"
           + "           (bench/run.sh ping --help)\n"
           + "  coordinator  observations per second into a real coordinator from three regions, time to incident,\n"
-          + "           1,000 to 100,000 monitors (bench/run.sh coordinator --help)");
+          + "           1,000 to 100,000 monitors (bench/run.sh coordinator --help)\n"
+          + "  teamview the team view's API with 10,000 monitors and a month of history: pages, filters, series\n"
+          + "           (bench/run.sh teamview --help)");
       System.exit(args.length == 0 ? 2 : 0);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -30,8 +33,9 @@ public final class BenchMain {
       case "probe" -> System.exit(ProbeBench.run(rest));
       case "ping" -> System.exit(PingBench.run(rest));
       case "coordinator" -> System.exit(CoordinatorBench.run(rest));
+      case "teamview" -> System.exit(TeamViewBench.run(rest));
       default -> {
-        System.err.println("unknown benchmark \"" + args[0] + "\"; known: probe, ping, coordinator");
+        System.err.println("unknown benchmark \"" + args[0] + "\"; known: probe, ping, coordinator, teamview");
         System.exit(2);
       }
     }

@@ -28,6 +28,10 @@ import io.quorate.coordinator.monitor.AssignmentBus;
 import io.quorate.coordinator.quorum.ObservationRoutes;
 import io.quorate.coordinator.monitor.ConditionCheckRoutes;
 import io.quorate.coordinator.monitor.MonitorRoutes;
+import io.quorate.coordinator.live.EventStreamRoutes;
+import io.quorate.coordinator.live.TeamEvents;
+import io.quorate.coordinator.teamview.MonitorList;
+import io.quorate.coordinator.teamview.TeamViewRoutes;
 import io.quorate.coordinator.monitor.MonitorStore;
 import io.quorate.coordinator.notify.ChannelHealth;
 import io.quorate.coordinator.notify.ChannelRoutes;
@@ -129,7 +133,8 @@ final class CoordinatorServices {
     DeliveryDispatcher dispatcher = new DeliveryDispatcher(vertx, pool, clock, channelTypes, channelHealth,
         config.deliveryRetryBase(), config.deliveryMaxAttempts(), config.deliveryClaim(), registry);
     PublicUrls urls = new PublicUrls(config);
-    IncidentLifecycle lifecycle = new IncidentLifecycle(urls::app, dispatcher::poll, registry);
+    TeamEvents teamEvents = new TeamEvents(vertx, clock, config.nodeId());
+    IncidentLifecycle lifecycle = new IncidentLifecycle(urls::app, dispatcher::poll, registry, teamEvents);
     MonitorStore monitors = new MonitorStore(pool, clock);
     RegionHealthSweep regionHealth = new RegionHealthSweep(vertx, pool, clock, config.probeHealth(),
         config.heartbeatSweepInterval(), urls::app, dispatcher::poll);
@@ -158,6 +163,7 @@ final class CoordinatorServices {
         .end(health(config, link, clusterMembers).put("status", stopping.get() ? "stopping" : "up").encode()));
 
     return openApi.compose(loaded -> bus.subscribe(link::monitorChanged))
+        .compose(subscribed -> teamEvents.start())
         .compose(subscribed -> relay.start())
         .compose(subscribed -> revocations.start())
         .compose(subscribed -> link.listen(config.httpHost(), config.grpcPort(), config.grpcTls()))
@@ -205,8 +211,12 @@ final class CoordinatorServices {
           secured.route("/probe-tokens*").handler(Authenticator::requireAdmin);
           new CheckTestRoutes(monitors, tester).mount(secured);
           new ConditionCheckRoutes().mount(secured);
-          new MonitorRoutes(pool, monitors, bus, clock, urls::pingBase, regionRoutes::excludedRegions).mount(secured);
-          new HeartbeatRoutes(pool, clock, decisions, urls::pingBase).mount(secured);
+          new TeamViewRoutes(pool, monitors, new MonitorList(pool, monitors, clock, urls::pingBase,
+              regionRoutes::excludedRegions), clock).mount(secured);
+          new MonitorRoutes(pool, monitors, bus, clock, urls::pingBase, regionRoutes::excludedRegions,
+              lifecycle.teamEvents()).mount(secured);
+          new EventStreamRoutes(vertx, lifecycle.teamEvents()).mount(secured);
+          new HeartbeatRoutes(pool, clock, decisions, urls::pingBase, lifecycle.teamEvents()).mount(secured);
           new ObservationRoutes(pool).mount(secured);
           new IncidentRoutes(pool, clock, new IncidentActions(pool, clock, lifecycle)).mount(secured);
           channelRoutes.mount(secured);

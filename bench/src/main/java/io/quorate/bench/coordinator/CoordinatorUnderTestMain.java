@@ -32,6 +32,8 @@ import java.util.Set;
  * </pre>
  */
 public final class CoordinatorUnderTestMain {
+  /** The JVM flags Hazelcast needs, for other benchmarks that start this class. */
+  public static final List<String> HAZELCAST_FLAGS = IngestStep.HAZELCAST_FLAGS;
   private CoordinatorUnderTestMain() {
   }
 

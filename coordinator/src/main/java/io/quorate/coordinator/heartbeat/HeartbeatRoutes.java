@@ -7,6 +7,8 @@ import io.quorate.coordinator.api.Responses;
 import io.quorate.coordinator.api.ValidationException;
 import io.quorate.coordinator.monitor.Durations;
 import io.quorate.coordinator.project.ProjectStore;
+import io.quorate.coordinator.live.TeamEvent;
+import io.quorate.coordinator.live.TeamEvents;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,8 +39,12 @@ public final class HeartbeatRoutes {
   private final Clock clock;
   private final HeartbeatDecisions decisions;
   private final Supplier<String> pingBaseUrl;
+  private final TeamEvents teamEvents;
 
-  public HeartbeatRoutes(Pool pool, Clock clock, HeartbeatDecisions decisions, Supplier<String> pingBaseUrl) {
+  /** @param teamEvents told when a heartbeat is paused or resumed, so team views show it at once */
+  public HeartbeatRoutes(Pool pool, Clock clock, HeartbeatDecisions decisions, Supplier<String> pingBaseUrl,
+      TeamEvents teamEvents) {
+    this.teamEvents = teamEvents;
     this.pool = pool;
     this.clock = clock;
     this.decisions = decisions;
@@ -150,6 +156,7 @@ public final class HeartbeatRoutes {
     change.compose(v -> decisions.reconsider(List.of(id)))
         .onSuccess(v -> {
           log.info("heartbeat {} monitor={}", what, id);
+          teamEvents.publish(TeamEvent.MONITOR_UPDATED, id, java.util.Optional.empty());
           ctx.response().setStatusCode(204).end();
         })
         .onFailure(error -> Responses.failure(ctx, error));

@@ -3,6 +3,7 @@ package io.quorate.coordinator.incident;
 import io.quorate.coordinator.api.ConflictException;
 import io.quorate.coordinator.api.NotFoundException;
 import io.quorate.coordinator.incident.IncidentEvents.Event;
+import io.quorate.coordinator.live.TeamEvent;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorAlerting;
 import io.quorate.coordinator.monitor.MonitorStore;
@@ -47,6 +48,8 @@ public final class IncidentActions {
       }
       return IncidentStore.acknowledge(tx, incidentId, by, now).map(Optional::orElseThrow).compose(acked -> {
         log.info("incident acknowledged incident={} by=\"{}\"", incidentId, by);
+        lifecycle.teamEvents().publishAfterCommit(tx, TeamEvent.INCIDENT_ACKNOWLEDGED, acked.monitorId(),
+            Optional.of(incidentId));
         String text = "acknowledged by " + by + (note.isBlank() ? "" : ": " + note);
         return IncidentEvents.add(tx, incidentId, new Event(now, "acknowledged", by, text, new JsonObject()))
             .compose(v -> monitorOf(tx, acked))
@@ -77,6 +80,8 @@ public final class IncidentActions {
       return IncidentStore.resolve(tx, incidentId, how, false, Optional.of(by), now).map(Optional::orElseThrow)
           .compose(resolved -> {
             log.info("incident resolved by hand incident={} by=\"{}\"", incidentId, by);
+            lifecycle.teamEvents().publishAfterCommit(tx, TeamEvent.INCIDENT_RESOLVED, resolved.monitorId(),
+                Optional.of(incidentId));
             return IncidentEvents.add(tx, incidentId, new Event(now, "resolved", by, how, new JsonObject()))
                 .compose(v -> monitorOf(tx, resolved))
                 .compose(monitor -> lifecycle.notify(tx, IncidentLifecycle.RESOLVED, resolved, monitor,

@@ -1,6 +1,8 @@
 package io.quorate.coordinator.incident;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quorate.coordinator.live.TeamEvent;
+import io.quorate.coordinator.live.TeamEvents;
 import io.quorate.coordinator.incident.IncidentEvents.Event;
 import io.quorate.coordinator.maintenance.Hold;
 import io.quorate.coordinator.maintenance.Holds;
@@ -37,11 +39,20 @@ public final class IncidentLifecycle {
   private final Supplier<String> appLink;
   private final Runnable deliveriesDue;
   private final MeterRegistry registry;
+  private final TeamEvents teamEvents;
 
-  public IncidentLifecycle(Supplier<String> appLink, Runnable deliveriesDue, MeterRegistry registry) {
+  /** @param teamEvents told about every incident that opens, reopens or resolves, once it is committed */
+  public IncidentLifecycle(Supplier<String> appLink, Runnable deliveriesDue, MeterRegistry registry,
+      TeamEvents teamEvents) {
     this.appLink = appLink;
     this.deliveriesDue = deliveriesDue;
     this.registry = registry;
+    this.teamEvents = teamEvents;
+  }
+
+  /** Where changes to incidents and monitors are announced to the team views. */
+  public TeamEvents teamEvents() {
+    return teamEvents;
   }
 
   /**
@@ -70,6 +81,7 @@ public final class IncidentLifecycle {
           log.info("incident opened incident={} monitor={} name=\"{}\" agreement=\"{}\" reason=\"{}\"", incident.id(),
               monitor.id(), monitor.name(), opening.agreement(), opening.reason());
           registry.counter("quorate_incidents_total", "event", "opened").increment();
+          teamEvents.publishAfterCommit(tx, TeamEvent.INCIDENT_OPENED, monitor.id(), Optional.of(incident.id()));
           String text = AlertText.opened(incident, opening, link());
           List<Event> events = new ArrayList<>(opening.votes());
           events.add(decision(now, "opened", openedText(opening)));
@@ -90,6 +102,7 @@ public final class IncidentLifecycle {
           log.info("incident reopened incident={} monitor={} times={} reason=\"{}\"", incident.id(), incident.monitorId(),
               incident.reopenedCount(), opening.reason());
           registry.counter("quorate_incidents_total", "event", "reopened").increment();
+          teamEvents.publishAfterCommit(tx, TeamEvent.INCIDENT_REOPENED, incident.monitorId(), Optional.of(incident.id()));
           String text = AlertText.reopened(incident, opening, last.resolvedAt().orElse(now), link());
           List<Event> events = new ArrayList<>(opening.votes());
           events.add(decision(now, "reopened", "failing again " + AlertText.ago(last.resolvedAt().orElse(now), now)
@@ -126,6 +139,7 @@ public final class IncidentLifecycle {
       log.info("incident resolved incident={} monitor={} name=\"{}\" how=\"{}\"", incident.id(), incident.monitorId(),
           incident.monitorName(), how);
       registry.counter("quorate_incidents_total", "event", "resolved").increment();
+      teamEvents.publishAfterCommit(tx, TeamEvent.INCIDENT_RESOLVED, incident.monitorId(), Optional.of(incident.id()));
       String text = falseAlarm ? AlertText.falseAlarm(incident, how, link()) : AlertText.resolved(incident, how, link());
       return IncidentEvents.add(tx, incident.id(), decision(now, "resolved", (falseAlarm ? "false alarm: " : "") + how))
           .compose(v -> notify(tx, RESOLVED, incident, monitor, text, now))

@@ -57,10 +57,15 @@ public final class MonitorJson {
       return "down";
     }
     if (monitor.spec() instanceof HeartbeatSpec) {
-      // "down" without an incident only for the moment between a decision and its commit: show it as late.
-      return heartbeat.map(h -> h.status().state()).map(s -> "down".equals(s) ? "late" : s).orElse("new");
+      return heartbeatState(heartbeat);
     }
     return verdicts.stream().anyMatch(v -> v.verdict() != Verdict.PENDING) ? "up" : "pending";
+  }
+
+  /** A heartbeat's state when no incident is open: {@code new}, {@code up}, {@code late}, {@code running} or {@code paused}. */
+  public static String heartbeatState(Optional<HeartbeatView> heartbeat) {
+    // "down" without an incident only for the moment between a decision and its commit: show it as late.
+    return heartbeat.map(h -> h.status().state()).map(s -> "down".equals(s) ? "late" : s).orElse("new");
   }
 
   private static void putHttp(JsonObject json, HttpSpec http, List<RegionVerdict> verdicts, boolean incidentOpen,

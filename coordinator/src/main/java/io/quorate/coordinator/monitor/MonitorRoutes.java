@@ -8,6 +8,8 @@ import io.quorate.coordinator.heartbeat.HeartbeatView;
 import io.quorate.coordinator.heartbeat.HeartbeatViews;
 import io.quorate.coordinator.incident.Incident;
 import io.quorate.coordinator.incident.IncidentStore;
+import io.quorate.coordinator.live.TeamEvent;
+import io.quorate.coordinator.live.TeamEvents;
 import io.quorate.coordinator.maintenance.Holds;
 import io.quorate.coordinator.quorum.RegionVerdict;
 import io.quorate.coordinator.quorum.RegionVerdictStore;
@@ -37,9 +39,11 @@ public final class MonitorRoutes {
   private final Clock clock;
   private final Supplier<String> pingBaseUrl;
   private final Supplier<Map<String, String>> excludedRegions;
+  private final TeamEvents teamEvents;
 
   public MonitorRoutes(Pool pool, MonitorStore monitors, AssignmentBus bus, Clock clock, Supplier<String> pingBaseUrl,
-      Supplier<Map<String, String>> excludedRegions) {
+      Supplier<Map<String, String>> excludedRegions, TeamEvents teamEvents) {
+    this.teamEvents = teamEvents;
     this.pool = pool;
     this.monitors = monitors;
     this.bus = bus;
@@ -65,6 +69,7 @@ public final class MonitorRoutes {
         .compose(monitor -> {
           log.info("monitor created monitor={} name=\"{}\" type={}", monitor.id(), monitor.name(), monitor.spec().type());
           bus.announce(monitor.id());
+          teamEvents.publish(TeamEvent.MONITOR_CREATED, monitor.id(), Optional.empty());
           return view(monitor.id());
         })
         .onSuccess(json -> {
@@ -92,7 +97,8 @@ public final class MonitorRoutes {
                 Optional.ofNullable(open.get(monitor.id())), Optional.ofNullable(heartbeats.get(monitor.id())),
                 pingBaseUrl.get(), now, excludedRegions.get()), monitor, now));
           }
-          Responses.json(ctx, 200, new JsonObject().put("monitors", out));
+          // Pages, filters and counts: teamview.MonitorList, which answers as soon as a query parameter is given.
+          Responses.json(ctx, 200, new JsonObject().put("monitors", out).put("total", out.size()).put("next", (String) null));
         })
         .onFailure(error -> Responses.failure(ctx, error));
   }
@@ -118,6 +124,7 @@ public final class MonitorRoutes {
         .onSuccess(json -> {
           log.info("monitor updated monitor={} name=\"{}\"", id, json.getString("name"));
           bus.announce(id);
+          teamEvents.publish(TeamEvent.MONITOR_UPDATED, id, Optional.empty());
           Responses.json(ctx, 200, json);
         })
         .onFailure(error -> Responses.failure(ctx, error));
@@ -133,6 +140,7 @@ public final class MonitorRoutes {
           }
           log.info("monitor deleted monitor={}", id);
           bus.announce(id);
+          teamEvents.publish(TeamEvent.MONITOR_DELETED, id, Optional.empty());
           ctx.response().setStatusCode(204).end();
         })
         .onFailure(error -> Responses.failure(ctx, error));

@@ -99,7 +99,9 @@ public final class MonitorStore {
   public Future<Boolean> delete(UUID id) {
     return pool.withTransaction(tx -> tx.preparedQuery("DELETE FROM monitors WHERE id = $1").execute(Tuple.of(id))
         .compose(deleted -> deleted.rowCount() == 0 ? Future.succeededFuture(false)
-            : tx.preparedQuery("DELETE FROM observations WHERE monitor_id = $1").execute(Tuple.of(id)).map(true)));
+            : tx.preparedQuery("DELETE FROM observations WHERE monitor_id = $1").execute(Tuple.of(id))
+                .compose(v -> tx.preparedQuery("DELETE FROM observation_rollups WHERE monitor_id = $1").execute(Tuple.of(id)))
+                .map(true)));
   }
 
   public Future<Optional<Monitor>> find(UUID id) {
@@ -132,6 +134,13 @@ public final class MonitorStore {
 
   public Future<List<Monitor>> list() {
     return pool.query("SELECT " + COLUMNS + " FROM monitors ORDER BY name, id").execute()
+        .map(MonitorStore::toList);
+  }
+
+  /** These monitors, in no particular order; ids that do not exist (any more) are left out. */
+  public Future<List<Monitor>> findAll(List<UUID> ids) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM monitors WHERE id = ANY($1)")
+        .execute(Tuple.of(ids.toArray(UUID[]::new)))
         .map(MonitorStore::toList);
   }
 

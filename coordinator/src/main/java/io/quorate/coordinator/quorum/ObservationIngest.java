@@ -4,6 +4,7 @@ import io.quorate.coordinator.incident.Incident;
 import io.quorate.coordinator.incident.IncidentEvents;
 import io.quorate.coordinator.incident.IncidentLifecycle;
 import io.quorate.coordinator.incident.IncidentStore;
+import io.quorate.coordinator.live.TeamEvent;
 import io.quorate.coordinator.monitor.HttpSpec;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorStore;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The batch's monitors are locked first (in id order, so two nodes never deadlock), so observations of one
  * monitor arriving at different coordinator nodes are evaluated one batch after another, each seeing the
  * verdicts the previous one wrote. The statements do not grow with the batch: lock, insert, read verdicts
- * and newest incidents, write the changed verdicts; each observation is then folded in memory in the order
+ * and newest incidents, write the changed verdicts and the five-minute rollups ({@link ObservationRollups});
+ * each observation is then folded in memory in the order
  * the probe sent it, with the decision one-by-one storing would have made, and only a decision that changes
  * an incident costs more statements.
  */
@@ -93,8 +95,13 @@ public final class ObservationIngest {
       Future<Set<String>> inserted = ObservationRows.insert(tx, probeNode, region, storable, receivedAt);
       Future<Map<UUID, Map<String, RegionVerdict>>> verdicts = RegionVerdictStore.votesOf(tx, ids);
       Future<Map<UUID, Incident>> latest = IncidentStore.latest(tx, ids);
-      return Future.all(inserted, verdicts, latest).compose(all -> evaluateAll(tx, batches(http, region,
-          fresh(storable, inserted.result()), verdicts.result(), latest.result())));
+      return Future.all(inserted, verdicts, latest).compose(all -> {
+        List<ParsedObservation> fresh = fresh(storable, inserted.result());
+        // Issued ahead of the decisions' statements, so it shares their round trips on the connection.
+        Future<Void> rolledUp = ObservationRollups.add(tx, fresh);
+        Future<Boolean> decided = evaluateAll(tx, batches(http, region, fresh, verdicts.result(), latest.result()));
+        return Future.all(rolledUp, decided).map(both -> decided.result());
+      });
     });
   }
 
@@ -142,6 +149,7 @@ public final class ObservationIngest {
       if (fold.get().changed()) {
         log.info("region verdict changed monitor={} region={} verdict={} streak={} reason=\"{}\"",
             batch.monitor().id(), vote.region(), vote.verdict().label(), vote.streak(), vote.reason());
+        incidents.teamEvents().publishAfterCommit(tx, TeamEvent.MONITOR_STATE, batch.monitor().id(), Optional.empty());
       }
       Instant now = clock.instant();
       Decision decision = decide(batch, now);

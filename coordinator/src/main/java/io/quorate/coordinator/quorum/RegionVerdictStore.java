@@ -56,6 +56,17 @@ public final class RegionVerdictStore {
         });
   }
 
+  /** These monitors' verdicts with their newest run's details, for one page of the monitor list. */
+  public static Future<Map<UUID, List<RegionVerdict>>> forMonitors(SqlClient client, List<UUID> monitorIds) {
+    return client.preparedQuery("SELECT " + COLUMNS + " FROM region_verdicts WHERE monitor_id = ANY($1) ORDER BY region")
+        .execute(Tuple.of(monitorIds.toArray(UUID[]::new)))
+        .map(rows -> {
+          Map<UUID, List<RegionVerdict>> verdicts = new HashMap<>();
+          rows.forEach(row -> verdicts.computeIfAbsent(row.getUUID("monitor_id"), id -> new ArrayList<>()).add(toVerdict(row)));
+          return verdicts;
+        });
+  }
+
   /** Every monitor's verdicts, for listing many monitors with one query. */
   public static Future<Map<UUID, List<RegionVerdict>>> all(SqlClient client) {
     return client.query("SELECT " + COLUMNS + " FROM region_verdicts ORDER BY region").execute()

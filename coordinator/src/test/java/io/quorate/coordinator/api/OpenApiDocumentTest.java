@@ -40,9 +40,7 @@ class OpenApiDocumentTest {
    * form's condition check (on main already when this branch was finished), live events and series (not yet).
    * After merging, remove the mounted ones here: the test fails, naming them, while a listed one is mounted.
    */
-  static final Set<String> ARRIVING_WITH_OTHER_BRANCHES = Set.of(
-      "GET /api/v1/events",
-      "GET /api/v1/monitors/{id}/series");
+  static final Set<String> ARRIVING_WITH_OTHER_BRANCHES = Set.of();
   /** Request fields that hold secrets: the document must mark each write-only. */
   private static final Set<String> SECRET_FIELDS = Set.of("password", "token", "secret", "routing_key", "webhook_url",
       "bot_token", "setup_token", "value");

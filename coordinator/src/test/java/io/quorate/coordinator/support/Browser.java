@@ -65,6 +65,18 @@ public final class Browser implements AutoCloseable {
     driver.get(url);
   }
 
+  /** Runs JavaScript in the page and returns its result, e.g. to mark the page and see it was never reloaded. */
+  public Object script(String javascript) {
+    return driver.executeScript(javascript);
+  }
+
+  /** Chooses the option with this text in a select element. */
+  public void select(String css, String visibleText) {
+    findAll(css + " option").stream().filter(option -> option.getText().equals(visibleText)).findFirst()
+        .orElseThrow(() -> new AssertionError("no option '" + visibleText + "' in " + css + ": " + text(css)))
+        .click();
+  }
+
   public WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }
@@ -136,11 +148,6 @@ public final class Browser implements AutoCloseable {
     type("#password", password);
     click(java.time.Duration.ofSeconds(30), "#login-form button[type=submit]");
     waitForText(java.time.Duration.ofSeconds(30), "#whoami", username + " (" + role + ")");
-  }
-
-  /** Runs JavaScript in the page and answers its result (strings, numbers, booleans, lists of them). */
-  public Object script(String javaScript) {
-    return driver.executeScript(javaScript);
   }
 
   public void type(String css, String text) {
