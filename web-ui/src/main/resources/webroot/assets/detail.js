@@ -29,7 +29,7 @@ window.QuorateDetail = (function () {
         return;
       }
       window.QuorateChart.render(parts.chart, answer.body);
-      parts.body.replaceChildren(parts.chart, incidentList(answer.body.incidents));
+      parts.body.replaceChildren(...[parts.chart, incidentList(answer.body.incidents)].filter(Boolean));
     } catch (e) {
       if (current === shown) parts.body.replaceChildren(el("p", { class: "result-bad" }, "Coordinator unreachable."));
     } finally {

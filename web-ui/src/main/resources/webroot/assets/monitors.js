@@ -29,11 +29,13 @@ window.QuorateMonitors = (function () {
     nextCursor = body.next || null;
     renderCounts(parts.counts, body.counts || {}, body.total);
     renderOwners(parts.owner, Array.isArray(body.owners) ? body.owners : []);
-    parts.pager.replaceChildren(
+    // replaceChildren would show a null as the text "null": leave the absent buttons out.
+    parts.pager.replaceChildren(...[
       cursors.length > 1 ? el("button", { type: "button", class: "secondary", "data-page": "first" }, "First page") : null,
       cursors.length > 1 ? el("button", { type: "button", class: "secondary", "data-page": "previous" }, "Previous") : null,
       el("span", { class: "hint" }, pageText(monitors.length, body.total)),
-      nextCursor ? el("button", { type: "button", class: "secondary", "data-page": "next" }, "Next page") : null);
+      nextCursor ? el("button", { type: "button", class: "secondary", "data-page": "next" }, "Next page") : null,
+    ].filter(Boolean));
     if (monitors.length === 0) {
       parts.list.replaceChildren(el("p", { class: "card muted" }, anyFilter()
         ? "No monitor matches these filters." : "No monitors yet. Create one with POST /api/v1/monitors."));

@@ -146,6 +146,9 @@ class MonitorFormBrowserTest {
     browser.waitForText(WAIT, "[data-test-region=us-east]", "[BODY].enqueued (12) < 1000 — passed");
     browser.waitForText(WAIT, "[data-test-region=ap-south]", "[STATUS] (200) == 200 — passed");
     assertTrue(browser.text("#mf-test").contains("2 of 3 regions passed; failed: eu-west"), browser.text("#mf-test"));
+    browser.script("document.getElementById('monitor-editor').scrollIntoView();");
+    browser.screenshot("readme-monitor-form");
+    browser.screenshotOf("#mf-test", "readme-test-now");
     assertFalse(browser.text("#mf-test").lines().anyMatch(l -> l.startsWith("null")), browser.text("#mf-test"));
     assertEquals(1, api.get("/api/v1/monitors").json().getJsonArray("monitors").size(), "testing saved nothing");
 

@@ -96,6 +96,10 @@ class TeamViewBrowserTest {
     Eventually.until(WAIT, "the webhook got the test alert and the incident",
         () -> webhook.accepted(monitor.getString("id"), "incident.opened").size() == 1);
 
+    browser.script("window.scrollTo(0, 0);");
+    browser.screenshot("readme-team-view");
+    assertTrue(!browser.text("#dashboard").contains("null"), "no absent value shows as \"null\": " + browser.text("#dashboard"));
+    assertTrue(!browser.find("#public-update-form").isDisplayed(), "a hidden form stays hidden");
     readTheTimelineAndAddANote();
     tellCustomersOnThePublicPage();
   }
@@ -108,6 +112,7 @@ class TeamViewBrowserTest {
     browser.type("#incident-note-form textarea[name=text]", "Template field missing since the 14:00 deploy.");
     browser.click(WAIT, "#incident-note-form button[type=submit]");
     browser.waitForText(WAIT, "#incident-body .timeline", "Template field missing since the 14:00 deploy.");
+    browser.screenshotOf("#incident-detail", "readme-incident");
     assertTrue(browser.text("#incident-body .timeline").contains("incident.opened"), browser.text("#incident-body"));
   }
 
@@ -125,6 +130,7 @@ class TeamViewBrowserTest {
       String page = browser.text("body");
       return page.contains("Email receipts") && page.contains("Receipts are delayed; we are on it.");
     });
+    browser.screenshotOf("body", "readme-status-page");
     String page = browser.text("body") + browser.pageSource();
     assertTrue(page.contains("Down") || page.contains("Outage") || page.contains("outage"), page);
     for (String secret : List.of("Receipt emails", "billing-db-7", "sekret-queue-key", "X-Queue-Key", "enqueued",

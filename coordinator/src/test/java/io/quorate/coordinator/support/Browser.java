@@ -166,6 +166,22 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Saves one element as the browser draws it under {@code target/browser/<name>.png}; the README's pictures of
+   * the pages are taken this way by the browser tests (copied to docs/screenshots by hand).
+   */
+  public Path screenshotOf(String css, String name) {
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "browser"));
+      File shot = find(css).getScreenshotAs(OutputType.FILE);
+      Path saved = dir.resolve(name + ".png");
+      Files.copy(shot.toPath(), saved, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return saved;
+    } catch (IOException | WebDriverException e) {
+      return Path.of("screenshot failed: " + e.getMessage());
+    }
+  }
+
   /** Saves what the browser shows under {@code target/browser/}, for a failed test. */
   public Path screenshot(String name) {
     try {
