@@ -58,10 +58,7 @@ public final class SessionStore {
             return Optional.empty();
           }
           var row = rows.iterator().next();
-          User user = new User(row.getUUID("id"), row.getString("username"), row.getString("password_hash"),
-              Role.parse(row.getString("role")).orElseThrow(), row.getOffsetDateTime("created_at").toInstant(),
-              Optional.ofNullable(row.getString("created_by")), Optional.empty());
-          return Optional.of(new Live(user, row.getString("csrf_token")));
+          return Optional.of(new Live(UserStore.toUser(row), row.getString("csrf_token")));
         });
   }
 

@@ -151,7 +151,8 @@ public final class UserStore {
     return users;
   }
 
-  private static User toUser(Row row) {
+  /** A row with the {@code users} columns (also read joined with a session). */
+  static User toUser(Row row) {
     return new User(row.getUUID("id"), row.getString("username"), row.getString("password_hash"),
         Role.parse(row.getString("role")).orElseThrow(), row.getOffsetDateTime("created_at").toInstant(),
         Optional.ofNullable(row.getString("created_by")),
