@@ -48,6 +48,9 @@ final class ProbeSession {
   private final ProbeLinkServer server;
   private final ProbeCredential credential;
   private final Deque<Event> waiting = new ArrayDeque<>();
+  /** Assignment changes made before this probe's snapshot went out (see {@link #send}). */
+  private final List<AssignmentChange> heldUntilSnapshot = new ArrayList<>();
+  private boolean snapshotSent;
   private Hello hello;
   private Instant linkedAt;
   private boolean storing;
@@ -117,7 +120,19 @@ final class ProbeSession {
     return hello != null && !closed;
   }
 
+  /**
+   * A change made while this probe's snapshot is being read is held and sent after the snapshot: sent
+   * before it, it would be undone by a snapshot read before the change (the probe replaces its checks with a
+   * snapshot), and the probe would never run the new monitor. Held changes go out in order, so replaying one
+   * the snapshot already has is harmless.
+   */
   void send(AssignmentChange change) {
+    synchronized (heldUntilSnapshot) {
+      if (!snapshotSent) {
+        heldUntilSnapshot.add(change);
+        return;
+      }
+    }
     write(CoordinatorMessage.newBuilder().setChange(change).build());
   }
 
@@ -178,7 +193,14 @@ final class ProbeSession {
   }
 
   private void sendSnapshot(AssignmentSnapshot snapshot) {
-    write(CoordinatorMessage.newBuilder().setSnapshot(snapshot).build());
+    List<AssignmentChange> held;
+    synchronized (heldUntilSnapshot) {
+      write(CoordinatorMessage.newBuilder().setSnapshot(snapshot).build());
+      snapshotSent = true;
+      held = List.copyOf(heldUntilSnapshot);
+      heldUntilSnapshot.clear();
+    }
+    held.forEach(change -> write(CoordinatorMessage.newBuilder().setChange(change).build()));
   }
 
   private void storeNext() {
