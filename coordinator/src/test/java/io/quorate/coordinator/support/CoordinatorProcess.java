@@ -100,11 +100,22 @@ public final class CoordinatorProcess {
   public void awaitServing(Duration timeout, int clusterMembers) {
     Eventually.until(timeout, nodeId + " serving in a cluster of " + clusterMembers + " (log: " + logFile + ")", () -> {
       if (!alive()) {
-        throw new AssertionError(nodeId + " exited with " + process.exitValue() + "; log: " + logFile);
+        throw new AssertionError(nodeId + " exited with " + process.exitValue() + "; log: " + logFile
+            + "; its last lines:\n" + logTail());
       }
       JsonObject health = health();
       return health != null && health.getInteger("cluster_members") == clusterMembers;
     });
+  }
+
+  /** The end of this launch's log, so a failure seen only in CI's output still shows why the node stopped. */
+  private String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(logFile);
+      return String.join("\n", lines.subList(Math.min(lines.size(), Math.max(1, lines.size() - 40)), lines.size()));
+    } catch (IOException | RuntimeException unreadable) {
+      return "(unreadable: " + unreadable + ")";
+    }
   }
 
   /**

@@ -5,9 +5,6 @@ import io.quorate.coordinator.config.CoordinatorConfig;
 import io.quorate.coordinator.config.HostPort;
 import io.quorate.coordinator.config.ProbeHealthLimits;
 import io.quorate.coordinator.config.Secret;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,11 +115,8 @@ public final class TestCluster implements AutoCloseable {
     }
   }
 
+  /** See {@link FreePorts}: never one the kernel may give an outgoing connection before the server binds it. */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return FreePorts.next();
   }
 }

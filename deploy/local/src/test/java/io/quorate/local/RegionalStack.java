@@ -1,8 +1,6 @@
 package io.quorate.local;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
  */
 final class RegionalStack implements AutoCloseable {
   static final List<String> REGIONS = Topology.REGIONS;
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
   private static final Path DIR = Path.of("target", "regional-it").toAbsolutePath();
   final TokenStore.Tokens tokens;
   final LocalDatabase database;
@@ -103,12 +105,19 @@ final class RegionalStack implements AutoCloseable {
     database.close();
   }
 
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * A free port below Linux's ephemeral range (32768 and up), handed out once: a port from {@code bind(0)} could
+   * become the local port of some outgoing connection before the child process binds it, and the child would die
+   * on "address in use" (coordinator's {@code FreePorts} explains it at length).
+   */
+  static synchronized int freePort() {
+    for (int attempt = 0; attempt < 1_000; attempt++) {
+      int port = ThreadLocalRandom.current().nextInt(10_000, 32_000);
+      if (HANDED_OUT.add(port) && PortCheck.isFree(port)) {
+        return port;
+      }
     }
+    throw new IllegalStateException("no free port between 10000 and 32000");
   }
 
   /** A PostgreSQL left running by a test JVM that was killed outright: its pid is the first line of postmaster.pid. */
