@@ -19,18 +19,16 @@ import io.vertx.core.Vertx;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.GrpcServerRequest;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One probe node's stream. Events are stored strictly one batch after another, so {@code Ack{seq}} can
- * promise that everything up to seq is durable, and a {@code Watermark} is recorded only once every event
- * up to its seq is. The stream is paused while too many events wait, which pushes
+ * One probe node's stream. Events are stored one batch after another ({@link WaitingEvents} picks each batch:
+ * from the head, or urgent observations first), and {@code Ack{seq}} promises that everything up to seq is
+ * durable; a {@code Watermark} is recorded only once every event up to its seq is. The stream is paused while too many events wait, which pushes
  * back on the probe through HTTP/2 flow control instead of buffering without bound here.
  */
 final class ProbeSession {
@@ -39,15 +37,13 @@ final class ProbeSession {
   private static final int PAUSE_ABOVE = 1_000;
   private static final int RESUME_BELOW = 100;
   private static final int ACK_EVERY = 100;
-  private static final int MAX_PINGS_PER_BATCH = 500;
-  private static final int MAX_OBSERVATIONS_PER_BATCH = 256;
   private static final long KEEPALIVE_MS = 10_000;
 
   private final Vertx vertx;
   private final GrpcServerRequest<ProbeMessage, CoordinatorMessage> stream;
   private final ProbeLinkServer server;
   private final ProbeCredential credential;
-  private final Deque<Event> waiting = new ArrayDeque<>();
+  private final WaitingEvents waiting = new WaitingEvents();
   /** Assignment changes made before this probe's snapshot went out (see {@link #send}). */
   private final List<AssignmentChange> heldUntilSnapshot = new ArrayList<>();
   private boolean snapshotSent;
@@ -207,7 +203,7 @@ final class ProbeSession {
     if (storing || closed) {
       return;
     }
-    List<Event> batch = nextBatch();
+    List<Event> batch = waiting.nextBatch();
     if (batch.isEmpty()) {
       sendAck();
       if (leaving) {
@@ -227,39 +223,13 @@ final class ProbeSession {
         close(GrpcStatus.UNAVAILABLE, "could not store events: " + stored.cause().getMessage());
         return;
       }
-      storedSeq = Math.max(storedSeq, batch.get(batch.size() - 1).getSeq());
+      storedSeq = Math.max(storedSeq, waiting.storedThrough()); // an express batch may leave older events waiting
       if (storedSeq - ackedSeq >= ACK_EVERY) {
         sendAck();
       }
       recordWatermarkIfStored();
       storeNext();
     });
-  }
-
-  /**
-   * The next events to store together: consecutive events of one kind share one transaction (thousands of
-   * pings arrive per second at the top of the hour; observations arrive from every check of the region).
-   * The cap on observations keeps the wait of an observation queued behind a batch short.
-   */
-  private List<Event> nextBatch() {
-    Event first = waiting.poll();
-    if (first == null) {
-      return List.of();
-    }
-    if (!first.hasPing() && !first.hasObservation()) {
-      return List.of(first);
-    }
-    int max = first.hasPing() ? MAX_PINGS_PER_BATCH : MAX_OBSERVATIONS_PER_BATCH;
-    List<Event> batch = new ArrayList<>();
-    batch.add(first);
-    while (batch.size() < max && waiting.peek() != null && sameKind(first, waiting.peek())) {
-      batch.add(waiting.poll());
-    }
-    return batch;
-  }
-
-  private static boolean sameKind(Event a, Event b) {
-    return a.hasPing() == b.hasPing() && a.hasObservation() == b.hasObservation();
   }
 
   /** Records the pending watermark once every event it covers is stored here; one write at a time. */
