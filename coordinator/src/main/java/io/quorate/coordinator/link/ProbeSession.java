@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One probe node's stream. Events are stored one batch after another ({@link WaitingEvents} picks each batch:
  * from the head, or urgent observations first), and {@code Ack{seq}} promises that everything up to seq is
- * durable; a {@code Watermark} is recorded only once every event up to its seq is. The stream is paused while too many events wait, which pushes
- * back on the probe through HTTP/2 flow control instead of buffering without bound here.
+ * durable; a {@code Watermark} is recorded only once every event up to its seq is. The stream is paused while
+ * too many events wait, which pushes back on the probe through HTTP/2 flow control instead of buffering
+ * without bound here.
  */
 final class ProbeSession {
   private static final Logger log = LoggerFactory.getLogger(ProbeSession.class);
