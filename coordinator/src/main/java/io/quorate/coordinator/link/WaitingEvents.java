@@ -6,11 +6,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The events of one probe stream waiting to be stored, and which of them go into the next batch.
@@ -78,10 +76,6 @@ final class WaitingEvents {
     return waiting.size();
   }
 
-  boolean isEmpty() {
-    return waiting.isEmpty();
-  }
-
   /** The next events to store together, taken out of the queue; empty when nothing waits. */
   List<Event> nextBatch() {
     boolean express = urgentWaiting > 0 && !lastBatchWasExpress && !headBatchHoldsEveryUrgent();
@@ -147,23 +141,17 @@ final class WaitingEvents {
       }
     }
     List<Event> batch = new ArrayList<>();
-    Set<String> cut = new HashSet<>(); // monitors whose observations no longer fit in this batch
-    for (Iterator<Waiting> it = waiting.iterator(); it.hasNext(); ) {
+    // Taken in the order sent, so a full batch holds each monitor's earliest runs and the rest wait behind them.
+    for (Iterator<Waiting> it = waiting.iterator(); it.hasNext() && batch.size() < MAX_OBSERVATIONS_PER_BATCH; ) {
       Waiting w = it.next();
       if (!w.event().hasObservation()) {
         continue;
       }
-      String monitorId = w.event().getObservation().getMonitorId();
-      Long until = lastUrgentSeq.get(monitorId);
-      if (until == null || w.event().getSeq() > until || cut.contains(monitorId)) {
-        continue;
+      Long until = lastUrgentSeq.get(w.event().getObservation().getMonitorId());
+      if (until != null && w.event().getSeq() <= until) {
+        it.remove();
+        take(w, batch);
       }
-      if (batch.size() == MAX_OBSERVATIONS_PER_BATCH) {
-        cut.add(monitorId); // the rest of this monitor waits: its later observations must not jump its earlier
-        continue;
-      }
-      it.remove();
-      take(w, batch);
     }
     return batch;
   }

@@ -38,9 +38,13 @@ class WaitingEventsTest {
 
   /** Routine UP runs of {@code monitors} monitors, round robin, as a busy region sends them. */
   private List<Event> routine(int count, int monitors) {
+    return upRuns("m", count, monitors);
+  }
+
+  private List<Event> upRuns(String monitorPrefix, int count, int monitors) {
     List<Event> events = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      events.add(up("m" + (i % monitors)));
+      events.add(up(monitorPrefix + (i % monitors)));
     }
     return events;
   }
@@ -119,11 +123,7 @@ class WaitingEventsTest {
 
   /** UP runs of monitors other than the m-numbered ones. */
   private List<Event> others(int count) {
-    List<Event> events = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      events.add(up("other" + i));
-    }
-    return events;
+    return upRuns("other", count, count);
   }
 
   private void drain() {

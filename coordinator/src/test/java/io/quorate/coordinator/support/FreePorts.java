@@ -20,21 +20,21 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class FreePorts {
   private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
   private static final int LOWEST = 10_000;
+  private static final int EPHEMERAL_START = ephemeralRangeStart();
   private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
   private FreePorts() {}
 
   /** A loopback port that nothing listens on now and that this JVM has not handed out before. */
   public static synchronized int next() {
-    int below = ephemeralRangeStart();
     for (int attempt = 0; attempt < 1_000; attempt++) {
-      int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+      int port = ThreadLocalRandom.current().nextInt(LOWEST, EPHEMERAL_START);
       if (!HANDED_OUT.contains(port) && bindable(port)) {
         HANDED_OUT.add(port);
         return port;
       }
     }
-    throw new IllegalStateException("no free port between " + LOWEST + " and " + below);
+    throw new IllegalStateException("no free port between " + LOWEST + " and " + EPHEMERAL_START);
   }
 
   private static boolean bindable(int port) {

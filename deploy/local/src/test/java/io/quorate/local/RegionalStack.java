@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 final class RegionalStack implements AutoCloseable {
   static final List<String> REGIONS = Topology.REGIONS;
-  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+  private static final Set<Integer> HANDED_OUT = new HashSet<>(); // guarded by freePort's lock
   private static final Path DIR = Path.of("target", "regional-it").toAbsolutePath();
   final TokenStore.Tokens tokens;
   final LocalDatabase database;
