@@ -196,6 +196,25 @@ class TeamViewApiTest {
   }
 
   @Test
+  void aBucketKeepsTheLargestValueOfEachSeriesAcrossBatches() {
+    String id = monitor("Bucket maxima", "charts", "tier", "2");
+    Instant from = NOW.minus(Duration.ofHours(2));
+    Instant bucket = from.plus(Duration.ofMinutes(20));
+    try (RawProbeLink euWest = link("eu-west")) {
+      // One batch each: later batches within what the node already stored skip the merge in PostgreSQL.
+      euWest.sendAndAwaitAck(List.of(run(id, bucket.plusSeconds(10), true, series(50, 5))), WAIT);
+      euWest.sendAndAwaitAck(List.of(run(id, bucket.plusSeconds(40), true, series(10, 1))), WAIT);
+      euWest.sendAndAwaitAck(List.of(run(id, bucket.plusSeconds(70), true, series(30, 9))), WAIT);
+      euWest.sendAndAwaitAck(List.of(run(id, bucket.plusSeconds(100), true, new JsonObject().put("depth", 70.0))), WAIT);
+      euWest.sendAndAwaitAck(List.of(run(id, bucket.plusSeconds(130), false, new JsonObject())), WAIT);
+    }
+
+    JsonObject series = api.get("/api/v1/monitors/" + id + "/series?from=" + from + "&to=" + NOW + "&step=5m").json();
+    assertEquals(new JsonArray().add(new JsonObject().put("at", bucket.toString()).put("up", 4).put("down", 1)
+        .put("depth", 70.0).put("oldest_job_age", 9.0)), series.getJsonArray("points"));
+  }
+
+  @Test
   void seriesRefuseBadRangesAndUnknownMonitors() {
     String id = monitor("Series refusals", "charts", "tier", "1");
     assertEquals("step", api.get("/api/v1/monitors/" + id + "/series?from=30d&step=1s").json().getString("field"));

@@ -35,8 +35,13 @@ import org.slf4j.LoggerFactory;
 final class ProbeSession {
   private static final Logger log = LoggerFactory.getLogger(ProbeSession.class);
   private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,40}");
-  private static final int PAUSE_ABOVE = 1_000;
-  private static final int RESUME_BELOW = 100;
+  /**
+   * Waiting events (a few MB) above which the stream is paused. Reading resumes once one batch (256) has been
+   * stored, not after a long drain: while the stream is paused an urgent observation cannot be read, so it
+   * cannot go ahead of the waiting ones ({@link WaitingEvents}).
+   */
+  private static final int PAUSE_ABOVE = 2_048;
+  private static final int RESUME_BELOW = PAUSE_ABOVE - WaitingEvents.MAX_OBSERVATIONS_PER_BATCH;
   private static final int ACK_EVERY = 100;
   private static final long KEEPALIVE_MS = 10_000;
 

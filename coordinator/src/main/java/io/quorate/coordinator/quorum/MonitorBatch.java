@@ -4,6 +4,7 @@ import io.quorate.coordinator.incident.Incident;
 import io.quorate.coordinator.monitor.HttpSpec;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.quorum.RegionVerdictStore.MonitorVerdict;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ final class MonitorBatch {
   private final Map<String, RegionVerdict> verdicts;
   private final List<ParsedObservation> observations = new ArrayList<>();
   private Optional<Incident> latest;
-  private boolean folded;
+  /** The newest observation folded into the region's verdict; null before the first. */
+  private ParsedObservation lastFolded;
 
   /** One step of the fold: the region's verdict after one observation, and whether its vote changed. */
   record Fold(RegionVerdict vote, boolean changed) {}
@@ -55,24 +57,26 @@ final class MonitorBatch {
     if (previous.isPresent() && previous.get().lastObservedAt().isAfter(o.observedAt())) {
       return Optional.empty();
     }
+    // Without the run's details: nothing folding or deciding reads needs them, and they are stored with the run.
     RegionVerdict next = RegionVerdict.fold(previous, region, o.isDown(), o.observedAt(), o.observation().getReason(),
-        ObservationJson.values(o.observation()), ObservationJson.lastRun(o.observation()), spec.confirmations(),
-        spec.recoveries());
+        new JsonObject(), new JsonObject(), spec.confirmations(), spec.recoveries());
     verdicts.put(region, next);
-    folded = true;
+    lastFolded = o;
     return Optional.of(new Fold(next, previous.map(RegionVerdict::verdict).orElse(Verdict.PENDING) != next.verdict()));
   }
 
   /**
    * Every region's verdict with its newest run's details, for an incident's alert: the batch holds votes
    * only ({@link RegionVerdictStore#votesOf}); the stored verdicts have them, and this batch's region has them
-   * from its observations.
+   * from the observation it folded last.
    */
   Map<String, RegionVerdict> withDetails(Map<String, RegionVerdict> stored) {
     Map<String, RegionVerdict> detailed = new HashMap<>(stored);
     RegionVerdict own = verdicts.get(region);
-    if (own != null) {
-      detailed.put(region, own);
+    if (own != null && lastFolded != null) {
+      detailed.put(region, new RegionVerdict(own.region(), own.verdict(), own.lastOutcomeDown(), own.streak(),
+          own.lastObservedAt(), own.reason(), ObservationJson.values(lastFolded.observation()),
+          ObservationJson.lastRun(lastFolded.observation())));
     }
     return detailed;
   }
@@ -84,7 +88,8 @@ final class MonitorBatch {
 
   /** The region's verdict to write once the batch is folded; empty when no observation changed it. */
   Optional<MonitorVerdict> verdictToSave() {
-    return folded ? Optional.of(new MonitorVerdict(monitor.id(), verdicts.get(region))) : Optional.empty();
+    return lastFolded == null ? Optional.empty()
+        : Optional.of(new MonitorVerdict(monitor.id(), verdicts.get(region), lastFolded.eventId()));
   }
 
   Monitor monitor() {

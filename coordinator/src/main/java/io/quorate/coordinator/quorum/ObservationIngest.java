@@ -45,6 +45,7 @@ public final class ObservationIngest {
   private final Clock clock;
   private final IncidentLifecycle incidents;
   private final Supplier<Map<String, String>> excludedRegions;
+  private final ObservationRollups rollups = new ObservationRollups();
 
   /** @param excludedRegions probe regions that must not vote now, with why (their probes are degraded) */
   public ObservationIngest(Pool pool, Clock clock, IncidentLifecycle incidents,
@@ -72,35 +73,52 @@ public final class ObservationIngest {
       return Future.succeededFuture();
     }
     Instant receivedAt = clock.instant();
-    return pool.withTransaction(tx -> store(tx, probeNode, region, parsed, receivedAt)).onSuccess(changed -> {
-      if (changed) {
-        incidents.afterCommit();
-      }
-    }).mapEmpty();
+    return pool.withTransaction(tx -> store(tx, probeNode, region, parsed, receivedAt, false))
+        .recover(failure -> {
+          if (!ObservationRows.heldStoredEvents(failure)) {
+            return Future.failedFuture(failure);
+          }
+          log.info("batch holds events stored before, storing the rest region={} probe_node={} events={}", region,
+              probeNode, parsed.size());
+          return pool.withTransaction(tx -> store(tx, probeNode, region, parsed, receivedAt, true));
+        })
+        .onSuccess(stored -> {
+          rollups.committed(stored.rolledUp());
+          if (stored.incidentChanged()) {
+            incidents.afterCommit();
+          }
+        })
+        .mapEmpty();
   }
 
-  /** @return true when an incident opened or resolved */
-  private Future<Boolean> store(SqlClient tx, String probeNode, String region, List<ParsedObservation> batch,
-      Instant receivedAt) {
+  /** What a committed batch did: whether an incident opened or resolved, and what it added to the rollups. */
+  private record Stored(boolean incidentChanged, List<ObservationRollups.Added> rolledUp) {
+    static final Stored NOTHING = new Stored(false, List.of());
+  }
+
+  /** @param skipStored see {@link ObservationRows#insert} */
+  private Future<Stored> store(SqlClient tx, String probeNode, String region, List<ParsedObservation> batch,
+      Instant receivedAt, boolean skipStored) {
     List<UUID> monitorIds = batch.stream().map(ParsedObservation::monitorId).distinct().toList();
     return MonitorStore.lockAll(tx, monitorIds).compose(locked -> {
       List<Monitor> http = locked.stream().filter(m -> m.spec() instanceof HttpSpec).toList();
       Set<UUID> known = http.stream().map(Monitor::id).collect(Collectors.toSet());
       List<ParsedObservation> storable = batch.stream().filter(o -> known.contains(o.monitorId())).toList();
       if (storable.isEmpty()) {
-        return Future.succeededFuture(false);
+        return Future.succeededFuture(Stored.NOTHING);
       }
       List<UUID> ids = List.copyOf(known);
       // Issued together, so the pg client can pipeline them on the transaction's connection (one round trip).
-      Future<Set<String>> inserted = ObservationRows.insert(tx, probeNode, region, storable, receivedAt);
+      Future<Set<String>> inserted = ObservationRows.insert(tx, probeNode, region, storable, receivedAt,
+          skipStored);
       Future<Map<UUID, Map<String, RegionVerdict>>> verdicts = RegionVerdictStore.votesOf(tx, ids);
       Future<Map<UUID, Incident>> latest = IncidentStore.latest(tx, ids);
       return Future.all(inserted, verdicts, latest).compose(all -> {
         List<ParsedObservation> fresh = fresh(storable, inserted.result());
         // Issued ahead of the decisions' statements, so it shares their round trips on the connection.
-        Future<Void> rolledUp = ObservationRollups.add(tx, fresh);
+        Future<List<ObservationRollups.Added>> rolledUp = rollups.add(tx, fresh);
         Future<Boolean> decided = evaluateAll(tx, batches(http, region, fresh, verdicts.result(), latest.result()));
-        return Future.all(rolledUp, decided).map(both -> decided.result());
+        return Future.all(rolledUp, decided).map(both -> new Stored(decided.result(), rolledUp.result()));
       });
     });
   }
