@@ -107,6 +107,27 @@ class ObservationBatchTest {
         () -> webhook.requestsFor(id).stream().filter(r -> r.event().equals("incident.opened")).count() == 1);
   }
 
+  @Test
+  void anEditedQuorumAppliesToTheNextBatch() {
+    String id = queueMonitor("Queue exports");
+    try (RawProbeLink euWest = link("eu-west")) {
+      euWest.sendAndAwaitAck(List.of(run(id, "down", 30), run(id, "down", 20)), WAIT);
+      assertEquals(new JsonObject().put("verdict", "down").put("streak", 2), verdict(id, "eu-west"));
+      assertEquals(null, api.openIncident(id), "one region of three is below quorum 2");
+
+      // The node has this monitor's rule in memory by now; the edit bumps its version, so the next batch reads it.
+      JsonObject edited = api.get("/api/v1/monitors/" + id).json();
+      Api.Response saved = api.put("/api/v1/monitors/" + id, new JsonObject().put("name", edited.getString("name"))
+          .put("type", "http").put("url", "https://queues.example.com/stats").put("interval", "1m").put("timeout", "10s")
+          .put("conditions", new JsonArray().add("[BODY].enqueued < 1000")).put("regions", new JsonArray(REGIONS))
+          .put("quorum", 1).put("confirmations", 2).encode());
+      assertEquals(200, saved.status(), saved.body());
+      euWest.sendAndAwaitAck(List.of(run(id, "down", 10)), WAIT);
+    }
+    JsonObject incident = Eventually.value(WAIT, "quorum 1 opens an incident", () -> api.openIncident(id));
+    assertEquals(List.of("eu-west"), incident.getJsonArray("regions_down").getList());
+  }
+
   /** An HTTP monitor in three regions, quorum 2, 2 confirmations; no probe runs it: the test reports for them. */
   private String queueMonitor(String name) {
     return api.createMonitor(new JsonObject().put("name", name).put("type", "http")

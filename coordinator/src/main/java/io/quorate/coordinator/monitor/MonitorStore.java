@@ -115,17 +115,6 @@ public final class MonitorStore {
         .map(MonitorStore::first);
   }
 
-  /**
-   * Reads and locks these monitors, in the order of their ids, so two transactions locking overlapping sets
-   * (observation batches on two coordinator nodes) take the locks in the same order and never deadlock.
-   * PostgreSQL locks rows as its sort returns them; monitors that do not exist are left out.
-   */
-  public static Future<List<Monitor>> lockAll(SqlClient tx, List<UUID> ids) {
-    return tx.preparedQuery("SELECT " + COLUMNS + " FROM monitors WHERE id = ANY($1) ORDER BY id FOR UPDATE")
-        .execute(Tuple.of(ids.toArray(UUID[]::new)))
-        .map(MonitorStore::toList);
-  }
-
   public static Future<Optional<Monitor>> findByPingId(SqlClient client, UUID pingId, boolean forUpdate) {
     return client.preparedQuery("SELECT " + COLUMNS + " FROM monitors WHERE ping_id = $1" + (forUpdate ? " FOR UPDATE" : ""))
         .execute(Tuple.of(pingId))
@@ -139,9 +128,37 @@ public final class MonitorStore {
 
   /** These monitors, in no particular order; ids that do not exist (any more) are left out. */
   public Future<List<Monitor>> findAll(List<UUID> ids) {
-    return pool.preparedQuery("SELECT " + COLUMNS + " FROM monitors WHERE id = ANY($1)")
+    return findAll(pool, ids);
+  }
+
+  /** {@link #findAll(List)} on this client, e.g. in a transaction. */
+  public static Future<List<Monitor>> findAll(SqlClient client, List<UUID> ids) {
+    return client.preparedQuery("SELECT " + COLUMNS + " FROM monitors WHERE id = ANY($1)")
         .execute(Tuple.of(ids.toArray(UUID[]::new)))
         .map(MonitorStore::toList);
+  }
+
+  /** A monitor locked by {@link #lockHttp}: its version cannot change before the transaction ends. */
+  public record LockedMonitor(UUID id, long version) {}
+
+  /**
+   * Locks these monitors, in the order of their ids, so two transactions locking overlapping sets (observation
+   * batches on two coordinator nodes) take the locks in the same order and never deadlock; PostgreSQL locks rows
+   * as its sort returns them. Answers the HTTP monitors among them with their versions, without reading the
+   * rest of their rows; monitors that do not exist (any more) are left out.
+   */
+  public static Future<List<LockedMonitor>> lockHttp(SqlClient tx, List<UUID> ids) {
+    return tx.preparedQuery("SELECT id, type, version FROM monitors WHERE id = ANY($1) ORDER BY id FOR UPDATE")
+        .execute(Tuple.of(ids.toArray(UUID[]::new)))
+        .map(rows -> {
+          List<LockedMonitor> http = new ArrayList<>();
+          rows.forEach(row -> {
+            if ("http".equals(row.getString("type"))) {
+              http.add(new LockedMonitor(row.getUUID("id"), row.getLong("version")));
+            }
+          });
+          return http;
+        });
   }
 
   /** Regions that have connected at least once, in name order: the default regions of a new HTTP monitor. */

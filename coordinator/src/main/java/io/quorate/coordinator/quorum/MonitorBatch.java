@@ -1,8 +1,6 @@
 package io.quorate.coordinator.quorum;
 
 import io.quorate.coordinator.incident.Incident;
-import io.quorate.coordinator.monitor.HttpSpec;
-import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.quorum.RegionVerdictStore.MonitorVerdict;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One monitor while one region's batch of observations is folded into its verdicts, one observation after
@@ -18,8 +17,8 @@ import java.util.Optional;
  * newest incident (refreshed by the caller after it changed the incident).
  */
 final class MonitorBatch {
-  private final Monitor monitor;
-  private final HttpSpec spec;
+  private final UUID monitorId;
+  private final VotingRule rule;
   private final String region;
   private final Map<String, RegionVerdict> verdicts;
   private final List<ParsedObservation> observations = new ArrayList<>();
@@ -30,9 +29,10 @@ final class MonitorBatch {
   /** One step of the fold: the region's verdict after one observation, and whether its vote changed. */
   record Fold(RegionVerdict vote, boolean changed) {}
 
-  MonitorBatch(Monitor monitor, String region, Map<String, RegionVerdict> verdicts, Optional<Incident> latest) {
-    this.monitor = monitor;
-    this.spec = (HttpSpec) monitor.spec();
+  MonitorBatch(UUID monitorId, VotingRule rule, String region, Map<String, RegionVerdict> verdicts,
+      Optional<Incident> latest) {
+    this.monitorId = monitorId;
+    this.rule = rule;
     this.region = region;
     this.verdicts = verdicts;
     this.latest = latest;
@@ -48,7 +48,7 @@ final class MonitorBatch {
 
   /** Whether the monitor runs in the batch's region: observations from elsewhere are history only. */
   boolean votes() {
-    return spec.regions().contains(region);
+    return rule.regions().contains(region);
   }
 
   /** @return empty when the observation is older than what the region already reported: history only */
@@ -59,7 +59,7 @@ final class MonitorBatch {
     }
     // Without the run's details: nothing folding or deciding reads needs them, and they are stored with the run.
     RegionVerdict next = RegionVerdict.fold(previous, region, o.isDown(), o.observedAt(), o.observation().getReason(),
-        new JsonObject(), new JsonObject(), spec.confirmations(), spec.recoveries());
+        new JsonObject(), new JsonObject(), rule.confirmations(), rule.recoveries());
     verdicts.put(region, next);
     lastFolded = o;
     return Optional.of(new Fold(next, previous.map(RegionVerdict::verdict).orElse(Verdict.PENDING) != next.verdict()));
@@ -89,15 +89,15 @@ final class MonitorBatch {
   /** The region's verdict to write once the batch is folded; empty when no observation changed it. */
   Optional<MonitorVerdict> verdictToSave() {
     return lastFolded == null ? Optional.empty()
-        : Optional.of(new MonitorVerdict(monitor.id(), verdicts.get(region), lastFolded.eventId()));
+        : Optional.of(new MonitorVerdict(monitorId, verdicts.get(region), lastFolded.eventId()));
   }
 
-  Monitor monitor() {
-    return monitor;
+  UUID monitorId() {
+    return monitorId;
   }
 
-  HttpSpec spec() {
-    return spec;
+  VotingRule rule() {
+    return rule;
   }
 
   Map<String, RegionVerdict> verdicts() {

@@ -8,6 +8,7 @@ import io.quorate.coordinator.live.TeamEvent;
 import io.quorate.coordinator.monitor.HttpSpec;
 import io.quorate.coordinator.monitor.Monitor;
 import io.quorate.coordinator.monitor.MonitorStore;
+import io.quorate.coordinator.monitor.MonitorStore.LockedMonitor;
 import io.quorate.coordinator.quorum.MonitorBatch.Fold;
 import io.quorate.coordinator.quorum.RegionVerdictStore.MonitorVerdict;
 import io.vertx.core.Future;
@@ -33,11 +34,11 @@ import org.slf4j.LoggerFactory;
  * region verdicts, the quorum decisions, and the incidents they open or resolve with their notifications.
  * The batch's monitors are locked first (in id order, so two nodes never deadlock), so observations of one
  * monitor arriving at different coordinator nodes are evaluated one batch after another, each seeing the
- * verdicts the previous one wrote. The statements do not grow with the batch: lock, insert, read verdicts
- * and newest incidents, write the changed verdicts and the five-minute rollups ({@link ObservationRollups});
- * each observation is then folded in memory in the order
- * the probe sent it, with the decision one-by-one storing would have made, and only a decision that changes
- * an incident costs more statements.
+ * verdicts the previous one wrote. The statements do not grow with the batch: lock, insert, read verdicts,
+ * newest incidents and the monitors whose {@link VotingRule} this node has not cached at their version, write
+ * the changed verdicts and the five-minute rollups ({@link ObservationRollups}); each observation is then folded
+ * in memory in the order the probe sent it, with the decision one-by-one storing would have made, and only a
+ * decision that changes an incident costs more statements.
  */
 public final class ObservationIngest {
   private static final Logger log = LoggerFactory.getLogger(ObservationIngest.class);
@@ -46,6 +47,7 @@ public final class ObservationIngest {
   private final IncidentLifecycle incidents;
   private final Supplier<Map<String, String>> excludedRegions;
   private final ObservationRollups rollups = new ObservationRollups();
+  private final VotingRules votingRules = new VotingRules();
 
   /** @param excludedRegions probe regions that must not vote now, with why (their probes are degraded) */
   public ObservationIngest(Pool pool, Clock clock, IncidentLifecycle incidents,
@@ -100,9 +102,8 @@ public final class ObservationIngest {
   private Future<Stored> store(SqlClient tx, String probeNode, String region, List<ParsedObservation> batch,
       Instant receivedAt, boolean skipStored) {
     List<UUID> monitorIds = batch.stream().map(ParsedObservation::monitorId).distinct().toList();
-    return MonitorStore.lockAll(tx, monitorIds).compose(locked -> {
-      List<Monitor> http = locked.stream().filter(m -> m.spec() instanceof HttpSpec).toList();
-      Set<UUID> known = http.stream().map(Monitor::id).collect(Collectors.toSet());
+    return MonitorStore.lockHttp(tx, monitorIds).compose(locked -> {
+      Set<UUID> known = locked.stream().map(LockedMonitor::id).collect(Collectors.toSet());
       List<ParsedObservation> storable = batch.stream().filter(o -> known.contains(o.monitorId())).toList();
       if (storable.isEmpty()) {
         return Future.succeededFuture(Stored.NOTHING);
@@ -113,11 +114,13 @@ public final class ObservationIngest {
           skipStored);
       Future<Map<UUID, Map<String, RegionVerdict>>> verdicts = RegionVerdictStore.votesOf(tx, ids);
       Future<Map<UUID, Incident>> latest = IncidentStore.latest(tx, ids);
-      return Future.all(inserted, verdicts, latest).compose(all -> {
+      Future<Map<UUID, VotingRule>> rules = votingRules.of(tx, locked);
+      return Future.all(inserted, verdicts, latest, rules).compose(all -> {
         List<ParsedObservation> fresh = fresh(storable, inserted.result());
         // Issued ahead of the decisions' statements, so it shares their round trips on the connection.
         Future<List<ObservationRollups.Added>> rolledUp = rollups.add(tx, fresh);
-        Future<Boolean> decided = evaluateAll(tx, batches(http, region, fresh, verdicts.result(), latest.result()));
+        Future<Boolean> decided = evaluateAll(tx,
+            batches(locked, rules.result(), region, fresh, verdicts.result(), latest.result()));
         return Future.all(rolledUp, decided).map(both -> new Stored(decided.result(), rolledUp.result()));
       });
     });
@@ -130,11 +133,12 @@ public final class ObservationIngest {
   }
 
   /** One {@link MonitorBatch} per monitor with a fresh observation, in lock order. */
-  private static List<MonitorBatch> batches(List<Monitor> monitors, String region, List<ParsedObservation> fresh,
-      Map<UUID, Map<String, RegionVerdict>> verdicts, Map<UUID, Incident> latest) {
+  private static List<MonitorBatch> batches(List<LockedMonitor> monitors, Map<UUID, VotingRule> rules, String region,
+      List<ParsedObservation> fresh, Map<UUID, Map<String, RegionVerdict>> verdicts, Map<UUID, Incident> latest) {
     Map<UUID, MonitorBatch> byMonitor = new LinkedHashMap<>();
-    for (Monitor m : monitors) {
-      byMonitor.put(m.id(), new MonitorBatch(m, region, verdicts.get(m.id()), Optional.ofNullable(latest.get(m.id()))));
+    for (LockedMonitor m : monitors) {
+      byMonitor.put(m.id(), new MonitorBatch(m.id(), rules.get(m.id()), region, verdicts.get(m.id()),
+          Optional.ofNullable(latest.get(m.id()))));
     }
     fresh.forEach(o -> byMonitor.get(o.monitorId()).add(o));
     return byMonitor.values().stream().filter(b -> !b.observations().isEmpty() && b.votes()).toList();
@@ -166,8 +170,8 @@ public final class ObservationIngest {
       RegionVerdict vote = fold.get().vote();
       if (fold.get().changed()) {
         log.info("region verdict changed monitor={} region={} verdict={} streak={} reason=\"{}\"",
-            batch.monitor().id(), vote.region(), vote.verdict().label(), vote.streak(), vote.reason());
-        incidents.teamEvents().publishAfterCommit(tx, TeamEvent.MONITOR_STATE, batch.monitor().id(), Optional.empty());
+            batch.monitorId(), vote.region(), vote.verdict().label(), vote.streak(), vote.reason());
+        incidents.teamEvents().publishAfterCommit(tx, TeamEvent.MONITOR_STATE, batch.monitorId(), Optional.empty());
       }
       Instant now = clock.instant();
       Decision decision = decide(batch, now);
@@ -186,9 +190,9 @@ public final class ObservationIngest {
   }
 
   private Decision decide(MonitorBatch batch, Instant now) {
-    HttpSpec spec = batch.spec();
-    return QuorumPolicy.decide(spec.regions(), spec.quorum(), batch.verdicts(), now, spec.staleAfter(),
-        batch.open().isPresent(), excludedRegions.get(), spec.confirmations());
+    VotingRule rule = batch.rule();
+    return QuorumPolicy.decide(rule.regions(), rule.quorum(), batch.verdicts(), now, rule.staleAfter(),
+        batch.open().isPresent(), excludedRegions.get(), rule.confirmations());
   }
 
   /**
@@ -201,25 +205,34 @@ public final class ObservationIngest {
     return switch (decision.action()) {
       case OPEN -> !awaitingRecovery;
       case RESOLVE -> true;
-      case HOLD -> awaitingRecovery && decision.regionsUp().size() >= batch.spec().quorum();
+      case HOLD -> awaitingRecovery && decision.regionsUp().size() >= batch.rule().quorum();
     };
   }
 
-  /** @return true when an incident opened or resolved; the batch then holds the monitor's newest incident again */
+  /**
+   * Reads the whole monitor (locked, so the version its rule came from) and opens or resolves its incident.
+   *
+   * @return true when an incident opened or resolved; the batch then holds the monitor's newest incident again
+   */
   private Future<Boolean> act(SqlClient tx, MonitorBatch batch, Decision decision, int index, Instant now) {
-    Monitor monitor = batch.monitor();
+    UUID id = batch.monitorId();
     Future<Boolean> acted = switch (decision.action()) {
-      case OPEN -> Future.all(ObservationRows.lastSuccess(tx, monitor.id(), batch.eventIdsAfter(index)),
-              RegionVerdictStore.forMonitor(tx, monitor.id()))
-          .map(all -> RegionVotes.opening(monitor, batch.spec(), decision, batch.withDetails(all.resultAt(1)),
-              all.resultAt(0)))
+      case OPEN -> Future.all(MonitorStore.findAll(tx, List.of(id)),
+              ObservationRows.lastSuccess(tx, id, batch.eventIdsAfter(index)), RegionVerdictStore.forMonitor(tx, id))
+          .map(all -> {
+            Monitor monitor = all.<List<Monitor>>resultAt(0).get(0);
+            return RegionVotes.opening(monitor, (HttpSpec) monitor.spec(), decision, batch.withDetails(all.resultAt(2)),
+                all.resultAt(1));
+          })
           .compose(opening -> incidents.open(tx, opening, batch.latest(), now))
           .map(Optional::isPresent);
-      case RESOLVE -> incidents.resolve(tx, batch.open().orElseThrow(), monitor, decision.agreement(), false, now)
+      case RESOLVE -> MonitorStore.findAll(tx, List.of(id))
+          .compose(monitor -> incidents.resolve(tx, batch.open().orElseThrow(), monitor.get(0), decision.agreement(),
+              false, now))
           .map(Optional::isPresent);
       case HOLD -> incidents.recovered(tx, batch.latest().orElseThrow()).map(false);
     };
-    return acted.compose(changed -> IncidentStore.latest(tx, monitor.id()).map(latest -> {
+    return acted.compose(changed -> IncidentStore.latest(tx, id).map(latest -> {
       batch.latest(latest);
       return changed;
     }));
