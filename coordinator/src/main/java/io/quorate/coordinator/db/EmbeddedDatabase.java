@@ -24,6 +24,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   public static EmbeddedDatabase start(Path dataDir) {
     Path pgData = dataDir.resolve("pg").toAbsolutePath();
+    String sharedBuffers = sharedBuffers();
     try {
       Files.createDirectories(pgData);
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -33,10 +34,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
           // zonky turns this off for test speed; here a commit must be on disk before a probe's events are
           // acknowledged (and dropped from its spool) or a ping is answered 200.
           .setServerConfig("synchronous_commit", "on")
-          .setServerConfig("shared_buffers", sharedBuffers())
+          .setServerConfig("shared_buffers", sharedBuffers)
           .start();
       log.info("embedded postgresql started port={} data={} shared_buffers={}", postgres.getPort(), pgData,
-          sharedBuffers());
+          sharedBuffers);
       return new EmbeddedDatabase(postgres);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start embedded PostgreSQL in " + pgData, e);
@@ -44,7 +45,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /** {@link #sharedBuffersFor} this machine's (or container's) memory. */
-  public static String sharedBuffers() {
+  private static String sharedBuffers() {
     return sharedBuffersFor(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getTotalMemorySize());
   }

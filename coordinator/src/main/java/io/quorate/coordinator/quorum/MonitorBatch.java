@@ -74,8 +74,7 @@ final class MonitorBatch {
     Map<String, RegionVerdict> detailed = new HashMap<>(stored);
     RegionVerdict own = verdicts.get(region);
     if (own != null && lastFolded != null) {
-      detailed.put(region, new RegionVerdict(own.region(), own.verdict(), own.lastOutcomeDown(), own.streak(),
-          own.lastObservedAt(), own.reason(), ObservationJson.values(lastFolded.observation()),
+      detailed.put(region, own.withDetails(ObservationJson.values(lastFolded.observation()),
           ObservationJson.lastRun(lastFolded.observation())));
     }
     return detailed;

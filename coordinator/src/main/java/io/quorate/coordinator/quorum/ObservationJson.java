@@ -6,7 +6,9 @@ import io.quorate.link.v1.Observation;
 import io.quorate.link.v1.Outcome;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 
 /** What a person reads of one check run: outcome, failure bucket, condition lines, measured values. */
@@ -58,6 +60,18 @@ public final class ObservationJson {
         .put("conditions", conditions(o))
         .put("series", series(o))
         .put("cert_expires_at", certExpiresAt(o));
+  }
+
+  /** {@link #lastRun(Observation)} of a run read from the {@code observations} table (these columns by name). */
+  public static JsonObject lastRun(Row row) {
+    OffsetDateTime certExpiresAt = row.getOffsetDateTime("cert_expires_at");
+    return new JsonObject()
+        .put("failure_kind", row.getString("failure_kind"))
+        .put("status_code", row.getInteger("status_code"))
+        .put("latency_ms", row.getLong("latency_ms"))
+        .put("conditions", row.getValue("conditions"))
+        .put("series", row.getValue("series"))
+        .put("cert_expires_at", certExpiresAt == null ? null : certExpiresAt.toInstant().toString());
   }
 
   /** One run in full, as the test endpoint answers it. */

@@ -65,15 +65,9 @@ public final class ObservationRoutes {
         .put("probe_node", row.getString("probe_node"))
         .put("observed_at", row.getOffsetDateTime("observed_at").toInstant().toString())
         .put("outcome", row.getString("outcome"))
-        .put("failure_kind", row.getString("failure_kind"))
         .put("reason", row.getString("reason"))
-        .put("status_code", row.getInteger("status_code"))
-        .put("latency_ms", row.getLong("latency_ms"))
-        .put("conditions", row.getValue("conditions"))
-        .put("series", row.getValue("series"))
         .put("values", row.getValue("measured"))
-        .put("cert_expires_at", row.getOffsetDateTime("cert_expires_at") == null ? null
-            : row.getOffsetDateTime("cert_expires_at").toInstant().toString());
+        .mergeIn(ObservationJson.lastRun(row));
   }
 
   private static int limit(String text) {

@@ -39,6 +39,11 @@ public record RegionVerdict(
     return new RegionVerdict(region, after, down, streak, observedAt, reason, measured, lastRun);
   }
 
+  /** This verdict with its newest run's details. */
+  public RegionVerdict withDetails(JsonObject measured, JsonObject lastRun) {
+    return new RegionVerdict(region, verdict, lastOutcomeDown, streak, lastObservedAt, reason, measured, lastRun);
+  }
+
   /** True when the verdict is too old to vote: the region missed two runs and a timeout. */
   public boolean isStale(Instant now, java.time.Duration staleAfter) {
     return lastObservedAt.plus(staleAfter).isBefore(now);

@@ -132,18 +132,6 @@ public final class RegionVerdictStore {
         "down".equals(row.getString("last_outcome")), row.getInteger("streak"),
         row.getOffsetDateTime("last_observed_at").toInstant(), row.getString("reason"),
         (JsonObject) row.getValue(fromRun ? "run_measured" : "measured"),
-        fromRun ? lastRun(row) : (JsonObject) row.getValue("last_run"));
-  }
-
-  /** The run's details as {@link ObservationJson#lastRun} puts them. */
-  private static JsonObject lastRun(Row row) {
-    OffsetDateTime certExpiresAt = row.getOffsetDateTime("cert_expires_at");
-    return new JsonObject()
-        .put("failure_kind", row.getString("failure_kind"))
-        .put("status_code", row.getInteger("status_code"))
-        .put("latency_ms", row.getLong("latency_ms"))
-        .put("conditions", row.getValue("conditions"))
-        .put("series", row.getValue("series"))
-        .put("cert_expires_at", certExpiresAt == null ? null : certExpiresAt.toInstant().toString());
+        fromRun ? ObservationJson.lastRun(row) : (JsonObject) row.getValue("last_run"));
   }
 }
