@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Blocking JDBC access to the coordinator's database for what is not measured: emptying it before a step,
@@ -21,6 +23,9 @@ final class BenchDatabase {
   private BenchDatabase(DatabaseUrl url) {
     this.url = url;
   }
+
+  /** PostgreSQL's SQLSTATE for "deadlock detected". */
+  private static final String DEADLOCK = "40P01";
 
   static BenchDatabase fromEnvironment() {
     String value = System.getenv(ENV);
@@ -38,10 +43,22 @@ final class BenchDatabase {
     return DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
   }
 
-  /** Removes every monitor, channel, incident and observation an earlier step left (a --db-url database). */
-  void empty() throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
-      s.execute("TRUNCATE monitors, channels, probe_regions, probe_watermarks CASCADE");
+  /**
+   * Removes every monitor, channel, incident and observation an earlier step left (a --db-url database). The
+   * coordinator is running meanwhile: TRUNCATE locks its tables one by one, so one of the coordinator's own
+   * queries can deadlock with it; PostgreSQL then cancels one of the two, and this tries again.
+   */
+  void empty() throws SQLException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = connect(); Statement s = c.createStatement()) {
+        s.execute("TRUNCATE monitors, channels, probe_regions, probe_watermarks CASCADE");
+        return;
+      } catch (SQLException e) {
+        if (!DEADLOCK.equals(e.getSQLState()) || attempt == 5) {
+          throw e;
+        }
+        Thread.sleep(200L * attempt);
+      }
     }
   }
 
@@ -61,6 +78,26 @@ final class BenchDatabase {
       if (rows != copies) {
         throw new IllegalStateException("copied " + rows + " monitors instead of " + copies);
       }
+    }
+  }
+
+  /**
+   * For each of these observations (each the one that completed a quorum), milliseconds from when the coordinator
+   * read it off its stream ({@code received_at}) to the opening of its monitor's incident; observations without
+   * an incident are left out.
+   */
+  List<Double> receiptToOpening(List<String> eventIds) throws SQLException {
+    try (Connection c = connect(); PreparedStatement select = c.prepareStatement(
+        "SELECT extract(epoch FROM i.opened_at - o.received_at) * 1000 FROM observations o"
+            + " JOIN incidents i ON i.monitor_id = o.monitor_id WHERE o.event_id = ANY(?)")) {
+      select.setArray(1, c.createArrayOf("text", eventIds.toArray()));
+      List<Double> ms = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ms.add(rows.getDouble(1));
+        }
+      }
+      return ms;
     }
   }
 

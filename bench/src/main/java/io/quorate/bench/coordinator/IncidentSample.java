@@ -2,6 +2,7 @@ package io.quorate.bench.coordinator;
 
 import io.quorate.bench.support.Result;
 import io.vertx.core.Future;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,10 @@ import java.util.stream.Collectors;
  * acknowledgement comes, if later). T is when region 2's DOWN was written to its stream, behind whatever
  * that region had waiting, as a probe's would be. "Delivered" is T to the webhook's arrival at the
  * recording server (one monotonic clock); "decided" is T to the incident's {@code opened_at}, the
- * coordinator's own decision time (same machine, wall clock, before the transaction commits).
+ * coordinator's own decision time (same machine, wall clock, before the transaction commits). "From receipt"
+ * is the coordinator's alone: from when it read region 2's DOWN off the stream (the observation's
+ * {@code received_at}) to the incident's {@code opened_at}, both its own clock; what the DOWN waited before
+ * (in the simulated probe's outbox, in the stream's flow control) is left out.
  * Runs on the load JVM's main thread.
  */
 final class IncidentSample {
@@ -35,8 +39,8 @@ final class IncidentSample {
   private IncidentSample() {
   }
 
-  static Result run(List<RegionLink> regions, WebhookRecorder hooks, List<MonitorCycle.Assigned> sample,
-      long spacingMs, Duration timeout) throws InterruptedException {
+  static Result run(List<RegionLink> regions, WebhookRecorder hooks, BenchDatabase db,
+      List<MonitorCycle.Assigned> sample, long spacingMs, Duration timeout) throws InterruptedException, SQLException {
     Set<String> ids = sample.stream().map(MonitorCycle.Assigned::id).collect(Collectors.toSet());
     await(Future.all(regions.stream().map(region -> region.exclude(ids)).toList()), timeout);
     long primeStart = System.nanoTime();
@@ -51,6 +55,7 @@ final class IncidentSample {
 
     long start = System.nanoTime();
     List<CompletableFuture<double[]>> timings = new ArrayList<>();
+    List<String> completingEvents = java.util.Collections.synchronizedList(new ArrayList<>());
     for (int i = 0; i < sample.size(); i++) {
       long due = start + i * spacingMs * 1_000_000;
       long wait = due - System.nanoTime();
@@ -59,10 +64,11 @@ final class IncidentSample {
       }
       MonitorCycle.Assigned monitor = sample.get(i);
       CompletableFuture<WebhookRecorder.Arrival> arrival = hooks.opened(monitor.id());
-      Future<RegionLink.Written> completing = regions.get(0).report(monitor, true)
+      Future<RegionLink.Tracked> completingDown = regions.get(0).report(monitor, true)
           .compose(RegionLink.Tracked::acked)
-          .compose(v -> regions.get(1).reportAt(monitor, true, due + COMPLETE_AFTER_MS * 1_000_000))
-          .compose(RegionLink.Tracked::written);
+          .compose(v -> regions.get(1).reportAt(monitor, true, due + COMPLETE_AFTER_MS * 1_000_000));
+      completingDown.onSuccess(down -> completingEvents.add(down.eventId()));
+      Future<RegionLink.Written> completing = completingDown.compose(RegionLink.Tracked::written);
       timings.add(completing.toCompletionStage().toCompletableFuture().thenCombine(arrival, (t, at) -> new double[] {
           (at.nanos() - t.nanos()) / 1e6, Duration.between(t.wall(), at.openedAt()).toNanos() / 1e6}));
     }
@@ -83,6 +89,7 @@ final class IncidentSample {
         .put("spacing_ms", spacingMs);
     Distribution.describe(delivered, "delivered_", result);
     Distribution.describe(decided, "decided_", result);
+    Distribution.describe(db.receiptToOpening(completingEvents), "from_receipt_", result);
     return result;
   }
 

@@ -25,7 +25,8 @@ final class IngestReport {
     TextTable threads = new TextTable("monitors", "event loops", "busiest loop", "workers", "hazelcast", "JIT", "GC",
         "other");
     TextTable incidents = new TextTable("monitors", "offered/s (% of accepted)", "accepted obs/s", "sample",
-        "delivered p50/p99/max ms", "decided p50/p99/max ms", "not opened", "p99 < " + (int) CoordinatorBenchOptions.TARGET_P99_MS + " ms");
+        "delivered p50/p99/max ms", "decided p50/p99/max ms", "from receipt p50/p99/max ms", "not opened",
+        "p99 from receipt < " + (int) CoordinatorBenchOptions.TARGET_P99_MS + " ms");
     TextTable baseline = new TextTable("monitors", "baseline 1 row/tx rows/s", "coordinator obs/s", "coordinator / baseline",
         "baseline JVM / PostgreSQL CPU cores", "PostgreSQL CPU ms / 1,000 rows",
         "batched " + baselineBatch + " rows/tx rows/s", "coordinator / batched");
@@ -48,10 +49,11 @@ final class IngestReport {
       threads.row(n, cores(t, "eventloop"), format(median(t, "c_busiest_eventloop_cores"), 2), cores(t, "worker"),
           cores(t, "hazelcast"), cores(t, "jit"), cores(t, "gc"), cores(t, "other"));
       for (Result i : step.incidents()) {
-        boolean met = i.number("missing") == 0 && i.number("delivered_p99_ms") < CoordinatorBenchOptions.TARGET_P99_MS;
+        // The target as the issue puts it: from receiving the observation that completes a quorum.
+        boolean met = i.number("missing") == 0 && i.number("from_receipt_p99_ms") < CoordinatorBenchOptions.TARGET_P99_MS;
         incidents.row(n, format(i.number("offered_per_s"), 0) + " (" + format(i.number("percent"), 0) + "%)",
             format(i.number("w_acked_per_s"), 0), format(i.number("sample"), 0), triple(i, "delivered_"),
-            triple(i, "decided_"), format(i.number("missing"), 0), met ? "yes" : "no");
+            triple(i, "decided_"), triple(i, "from_receipt_"), format(i.number("missing"), 0), met ? "yes" : "no");
       }
       double base = median(step.baseline(), "rows_per_s");
       double batched = median(step.batched(), "rows_per_s");

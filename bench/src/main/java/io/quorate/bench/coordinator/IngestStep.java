@@ -145,8 +145,9 @@ final class IngestStep {
     String how = slice == 0 ? "warm-up, not reported"
         : String.format("%,.0f/s accepted", window.number("acked_per_s"));
     System.out.printf("%,d monitors, time to incident at %,d/s offered (%d%% of accepted; %s): delivered"
-            + " p50/p99/max %s ms, decided %s ms, not opened %d (backlog drained in %,d ms%s)%n", monitors, rate,
-        percent, how, IngestReport.triple(sample, "delivered_"), IngestReport.triple(sample, "decided_"),
+            + " p50/p99/max %s ms, decided %s ms, from receipt %s ms, not opened %d (backlog drained in %,d ms%s)%n",
+        monitors, rate, percent, how, IngestReport.triple(sample, "delivered_"),
+        IngestReport.triple(sample, "decided_"), IngestReport.triple(sample, "from_receipt_"),
         (long) sample.number("missing"), (long) drained.number("drain_ms"),
         "true".equals(drained.text("drained")) ? "" : ", NOT drained");
     return sample.put("percent", percent).put("drain_ms", drained.number("drain_ms")).putAll("w_", window);

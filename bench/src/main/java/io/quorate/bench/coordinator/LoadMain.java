@@ -41,7 +41,17 @@ public final class LoadMain {
   private LoadMain() {
   }
 
-  public static void main(String[] words) throws Exception {
+  public static void main(String[] words) {
+    try {
+      serve(words);
+    } catch (Throwable failure) {
+      // Vert.x's threads would keep this JVM alive, and the benchmark waiting for a result that never comes.
+      failure.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void serve(String[] words) throws Exception {
     Commands commands = Commands.fromStdin();
     Args args = Args.parse(words).requireKnown(Set.of("api-port", "grpc", "admin-token", "probe-token"));
     // One event loop per region and one for the webhook server and the API client.
@@ -175,7 +185,7 @@ public final class LoadMain {
       return regions.stream().map(RegionLink::counts).toList();
     }
 
-    private Result incidents(Args options) throws InterruptedException {
+    private Result incidents(Args options) throws InterruptedException, java.sql.SQLException {
       int count = options.integer("count", 200);
       int slice = options.integer("slice", 0);
       List<MonitorCycle.Assigned> all = regions.get(0).monitors();
@@ -183,7 +193,7 @@ public final class LoadMain {
         throw new IllegalArgumentException("not enough monitors for sample " + slice + " of " + count);
       }
       List<MonitorCycle.Assigned> sample = all.subList(slice * count, (slice + 1) * count);
-      return IncidentSample.run(regions, hooks, sample, options.number("spacing-ms", 50),
+      return IncidentSample.run(regions, hooks, db, sample, options.number("spacing-ms", 50),
           Duration.ofSeconds(options.number("timeout-s", 120))).put("offered_per_s", perSecond);
     }
   }

@@ -57,7 +57,7 @@ final class RegionLink extends VerticleBase {
   }
 
   /** One event the caller follows: when it was written, and when the coordinator acknowledged it. */
-  record Tracked(long seq, Future<Written> written, Future<Void> acked) {
+  record Tracked(long seq, String eventId, Future<Written> written, Future<Void> acked) {
   }
 
   private record Pending(Event event, long createdNanos) {
@@ -202,7 +202,7 @@ final class RegionLink extends VerticleBase {
       watchWrite.put(eventSeq, written);
       watchAck.put(eventSeq, ackedPromise);
       sendPending();
-      return new Tracked(eventSeq, written.future(), ackedPromise.future());
+      return new Tracked(eventSeq, idPrefix + eventSeq, written.future(), ackedPromise.future());
     });
   }
 

@@ -271,10 +271,12 @@ public final class ProbeLinkServer {
   }
 
   /** Stores a batch of events (all pings, or all observations); the returned future succeeds once it is durable. */
-  Future<Void> store(Hello hello, List<Event> events) {
+  Future<Void> store(Hello hello, List<ReceivedEvent> received) {
+    List<Event> events = received.stream().map(ReceivedEvent::event).toList();
     if (events.get(0).hasObservation()) {
-      List<IncomingObservation> batch = events.stream().filter(Event::hasObservation)
-          .map(e -> new IncomingObservation(e.getEventId(), e.getObservation())).toList();
+      List<IncomingObservation> batch = received.stream().filter(r -> r.event().hasObservation())
+          .map(r -> new IncomingObservation(r.event().getEventId(), r.event().getObservation(), r.receivedAt()))
+          .toList();
       registry.counter("quorate_observations_total", "region", hello.getRegion()).increment(batch.size());
       return observations.ingest(hello.getNodeId(), hello.getRegion(), batch);
     }
@@ -290,6 +292,11 @@ public final class ProbeLinkServer {
             Instant.ofEpochMilli(watermark.getReceivedBeforeMs()), clock.instant())
         .onFailure(error -> log.warn("watermark not recorded region={} node={} error={}", hello.getRegion(),
             hello.getNodeId(), error.toString()));
+  }
+
+  /** This coordinator's clock, for its sessions. */
+  Instant now() {
+    return clock.instant();
   }
 
   /** Regions with a probe connected to this node. */

@@ -160,7 +160,7 @@ final class ProbeSession {
   }
 
   private void accept(List<Event> events) {
-    waiting.addAll(events);
+    waiting.addAll(events, server.now());
     if (waiting.size() > PAUSE_ABOVE && !paused) {
       paused = true;
       stream.pause();
@@ -209,7 +209,7 @@ final class ProbeSession {
     if (storing || closed) {
       return;
     }
-    List<Event> batch = waiting.nextBatch();
+    List<ReceivedEvent> batch = waiting.nextBatch();
     if (batch.isEmpty()) {
       sendAck();
       if (leaving) {

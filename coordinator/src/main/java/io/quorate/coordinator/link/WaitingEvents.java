@@ -2,6 +2,7 @@ package io.quorate.coordinator.link;
 
 import io.quorate.link.v1.Event;
 import io.quorate.link.v1.Outcome;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -33,7 +34,7 @@ final class WaitingEvents {
    */
   static final int RECOVERY_RUNS = 10;
 
-  private record Waiting(Event event, boolean urgent) {}
+  private record Waiting(Event event, Instant receivedAt, boolean urgent) {}
 
   private final Deque<Waiting> waiting = new ArrayDeque<>();
   /** Monitors seen DOWN in this stream and not yet {@link #RECOVERY_RUNS} UP runs since. */
@@ -42,11 +43,11 @@ final class WaitingEvents {
   private boolean lastBatchWasExpress;
   private long highestSeq;
 
-  /** Adds events in the order the probe sent them. */
-  void addAll(List<Event> events) {
+  /** Adds events in the order the probe sent them, read off the stream at {@code receivedAt}. */
+  void addAll(List<Event> events, Instant receivedAt) {
     for (Event event : events) {
       boolean urgent = event.hasObservation() && urgent(event);
-      waiting.add(new Waiting(event, urgent));
+      waiting.add(new Waiting(event, receivedAt, urgent));
       if (urgent) {
         urgentWaiting++;
       }
@@ -77,7 +78,7 @@ final class WaitingEvents {
   }
 
   /** The next events to store together, taken out of the queue; empty when nothing waits. */
-  List<Event> nextBatch() {
+  List<ReceivedEvent> nextBatch() {
     boolean express = urgentWaiting > 0 && !lastBatchWasExpress && !headBatchHoldsEveryUrgent();
     lastBatchWasExpress = express;
     return express ? expressBatch() : headBatch();
@@ -97,12 +98,12 @@ final class WaitingEvents {
    * the hour; observations arrive from every check of the region). The cap on observations keeps the wait of
    * an observation queued behind a batch short.
    */
-  private List<Event> headBatch() {
+  private List<ReceivedEvent> headBatch() {
     Waiting first = waiting.peek();
     if (first == null) {
       return List.of();
     }
-    List<Event> batch = new ArrayList<>();
+    List<ReceivedEvent> batch = new ArrayList<>();
     int max = first.event().hasPing() ? MAX_PINGS_PER_BATCH : MAX_OBSERVATIONS_PER_BATCH;
     boolean batchable = first.event().hasPing() || first.event().hasObservation();
     do {
@@ -133,14 +134,14 @@ final class WaitingEvents {
   }
 
   /** Urgent observations with every earlier waiting observation of their monitors, in the order sent. */
-  private List<Event> expressBatch() {
+  private List<ReceivedEvent> expressBatch() {
     Map<String, Long> lastUrgentSeq = new HashMap<>();
     for (Waiting w : waiting) {
       if (w.urgent()) {
         lastUrgentSeq.put(w.event().getObservation().getMonitorId(), w.event().getSeq());
       }
     }
-    List<Event> batch = new ArrayList<>();
+    List<ReceivedEvent> batch = new ArrayList<>();
     // Taken in the order sent, so a full batch holds each monitor's earliest runs and the rest wait behind them.
     for (Iterator<Waiting> it = waiting.iterator(); it.hasNext() && batch.size() < MAX_OBSERVATIONS_PER_BATCH; ) {
       Waiting w = it.next();
@@ -156,11 +157,11 @@ final class WaitingEvents {
     return batch;
   }
 
-  private void take(Waiting w, List<Event> batch) {
+  private void take(Waiting w, List<ReceivedEvent> batch) {
     if (w.urgent()) {
       urgentWaiting--;
     }
-    batch.add(w.event());
+    batch.add(new ReceivedEvent(w.event(), w.receivedAt()));
   }
 
   private static boolean sameKind(Event a, Event b) {

@@ -74,15 +74,14 @@ public final class ObservationIngest {
     if (parsed.isEmpty()) {
       return Future.succeededFuture();
     }
-    Instant receivedAt = clock.instant();
-    return pool.withTransaction(tx -> store(tx, probeNode, region, parsed, receivedAt, false))
+    return pool.withTransaction(tx -> store(tx, probeNode, region, parsed, false))
         .recover(failure -> {
           if (!ObservationRows.heldStoredEvents(failure)) {
             return Future.failedFuture(failure);
           }
           log.info("batch holds events stored before, storing the rest region={} probe_node={} events={}", region,
               probeNode, parsed.size());
-          return pool.withTransaction(tx -> store(tx, probeNode, region, parsed, receivedAt, true));
+          return pool.withTransaction(tx -> store(tx, probeNode, region, parsed, true));
         })
         .onSuccess(stored -> {
           rollups.committed(stored.rolledUp());
@@ -100,7 +99,7 @@ public final class ObservationIngest {
 
   /** @param skipStored see {@link ObservationRows#insert} */
   private Future<Stored> store(SqlClient tx, String probeNode, String region, List<ParsedObservation> batch,
-      Instant receivedAt, boolean skipStored) {
+      boolean skipStored) {
     List<UUID> monitorIds = batch.stream().map(ParsedObservation::monitorId).distinct().toList();
     return MonitorStore.lockHttp(tx, monitorIds).compose(locked -> {
       Set<UUID> known = locked.stream().map(LockedMonitor::id).collect(Collectors.toSet());
@@ -110,8 +109,7 @@ public final class ObservationIngest {
       }
       List<UUID> ids = List.copyOf(known);
       // Issued together, so the pg client can pipeline them on the transaction's connection (one round trip).
-      Future<Set<String>> inserted = ObservationRows.insert(tx, probeNode, region, storable, receivedAt,
-          skipStored);
+      Future<Set<String>> inserted = ObservationRows.insert(tx, probeNode, region, storable, skipStored);
       Future<Map<UUID, Map<String, RegionVerdict>>> verdicts = RegionVerdictStore.votesOf(tx, ids);
       Future<Map<UUID, Incident>> latest = IncidentStore.latest(tx, ids);
       Future<Map<UUID, VotingRule>> rules = votingRules.of(tx, locked);

@@ -46,9 +46,10 @@ final class ObservationRows {
    * @return the event ids that were new
    */
   static Future<Set<String>> insert(SqlClient tx, String probeNode, String region, List<ParsedObservation> batch,
-      Instant receivedAt, boolean skipStored) {
+      boolean skipStored) {
     int n = batch.size();
     String[] eventIds = new String[n];
+    OffsetDateTime[] receivedAt = new OffsetDateTime[n];
     UUID[] monitorIds = new UUID[n];
     OffsetDateTime[] observedAt = new OffsetDateTime[n];
     String[] outcomes = new String[n];
@@ -65,6 +66,7 @@ final class ObservationRows {
       Observation o = p.observation();
       eventIds[i] = p.eventId();
       monitorIds[i] = p.monitorId();
+      receivedAt[i] = utc(p.receivedAt());
       observedAt[i] = utc(p.observedAt());
       outcomes[i] = p.isDown() ? "down" : "up";
       reasons[i] = o.getReason();
@@ -78,12 +80,12 @@ final class ObservationRows {
     }
     return tx.preparedQuery("INSERT INTO observations (event_id, monitor_id, region, probe_node, observed_at,"
             + " received_at, outcome, reason, latency_ms, measured, conditions, failure_kind, series, status_code,"
-            + " cert_expires_at) SELECT e, m, $3, $4, t, $5, o, r, l, me::jsonb, c::jsonb, fk, s::jsonb, sc, ce"
-            + " FROM unnest($1::text[], $2::uuid[], $6::timestamptz[], $7::text[], $8::text[], $9::bigint[],"
-            + " $10::text[], $11::text[], $12::text[], $13::text[], $14::int[], $15::timestamptz[])"
-            + " AS u(e, m, t, o, r, l, me, c, fk, s, sc, ce)"
+            + " cert_expires_at) SELECT e, m, $3, $4, t, ra, o, r, l, me::jsonb, c::jsonb, fk, s::jsonb, sc, ce"
+            + " FROM unnest($1::text[], $2::uuid[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::text[],"
+            + " $9::bigint[], $10::text[], $11::text[], $12::text[], $13::text[], $14::int[], $15::timestamptz[])"
+            + " AS u(e, m, ra, t, o, r, l, me, c, fk, s, sc, ce)"
             + (skipStored ? " ON CONFLICT (event_id) DO NOTHING RETURNING event_id" : ""))
-        .execute(Tuple.from(new Object[] {eventIds, monitorIds, region, probeNode, utc(receivedAt), observedAt,
+        .execute(Tuple.from(new Object[] {eventIds, monitorIds, region, probeNode, receivedAt, observedAt,
             outcomes, reasons, latencies, measured, conditions, failureKinds, series, statusCodes, certExpiresAt}))
         .map(rows -> {
           if (!skipStored) {
