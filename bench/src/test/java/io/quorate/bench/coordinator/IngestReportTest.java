@@ -20,8 +20,9 @@ class IngestReportTest {
         Result.parse("offered_per_s=30000 acked_per_s=" + (accepted + 100) + " shed=200000 c_window_s=10"
             + " c_cpu_cores=0.70 c_pg_cpu_cores=0.90"));
     Result incident = Result.parse("sample=200 missing=0 percent=80 offered_per_s=800 w_acked_per_s=799"
-        + " delivered_p50_ms=12.34 delivered_p99_ms=" + p99 + " delivered_max_ms=120 decided_p50_ms=10"
-        + " decided_p99_ms=40 decided_max_ms=50");
+        + " delivered_p50_ms=12.34 delivered_p99_ms=150 delivered_max_ms=200 decided_p50_ms=10"
+        + " decided_p99_ms=40 decided_max_ms=50 from_receipt_p50_ms=8 from_receipt_p99_ms=" + p99
+        + " from_receipt_max_ms=130");
     Result size = Result.parse("db_bytes=104857600 observations_bytes=52428800 observations_rows=65536"
         + " region_verdicts_bytes=1048576 open_incidents=200 api_open_incidents=200 synchronous_commit=off");
     return new StepResults(10_000, fixtures, windows, List.of(incident), size,
@@ -40,13 +41,14 @@ class IngestReportTest {
   }
 
   @Test
-  void theTargetsAreMetOnlyAtTwentyThousandPerSecondAndUnderOneHundredMillisecondsAtP99() {
+  void theTargetsAreMetOnlyAtTwentyThousandPerSecondAndUnderOneHundredMillisecondsAtP99FromReceipt() {
     String slow = cells(IngestReport.render(List.of(step(1_000, 99.9)), 256));
     assertTrue(slow.contains("| 900 / 1,800 | no |"), slow);
-    assertTrue(slow.contains("| 12.3 / 99.9 / 120.0 | 10.0 / 40.0 / 50.0 | 0 | yes |"), slow);
+    // The webhook's 150 ms at p99 is shown, but the target is the issue's: from receiving the deciding observation.
+    assertTrue(slow.contains("| 12.3 / 150.0 / 200.0 | 10.0 / 40.0 / 50.0 | 8.0 / 99.9 / 130.0 | 0 | yes |"), slow);
     String fast = cells(IngestReport.render(List.of(step(20_000, 100)), 256));
     assertTrue(fast.contains("| 900 / 1,800 | yes |"), fast);
-    assertTrue(fast.contains("| 10.0 / 40.0 / 50.0 | 0 | no |"), fast);
+    assertTrue(fast.contains("| 8.0 / 100.0 / 130.0 | 0 | no |"), fast);
   }
 
   @Test
