@@ -138,7 +138,8 @@ final class CoordinatorServices {
     MonitorStore monitors = new MonitorStore(pool, clock);
     RegionHealthSweep regionHealth = new RegionHealthSweep(vertx, pool, clock, config.probeHealth(),
         config.heartbeatSweepInterval(), urls::app, dispatcher::poll);
-    ObservationIngest observations = new ObservationIngest(pool, clock, lifecycle, regionHealth::excludedRegions);
+    ObservationIngest observations = new ObservationIngest(pool, clock, lifecycle, regionHealth::excludedRegions,
+        registry);
     HeartbeatDecisions sweeper = new HeartbeatDecisions(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());
     IncidentReminders reminders = new IncidentReminders(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());
     HeldAlertRelease releases = new HeldAlertRelease(vertx, pool, clock, lifecycle, config.heartbeatSweepInterval());

@@ -78,6 +78,11 @@ class ObservationBatchTest {
         .anyMatch(text -> text.startsWith("us-east votes up")), timeline.encodePrettily());
     assertEquals(7, observations(id).size(), "every run is kept, the older one too");
     Eventually.until(WAIT, "the page arrives", () -> webhook.accepted(id, "incident.opened").size() == 1);
+    // The decision's time from reading the completing DOWN is measured (0 s here: the test clock stands still).
+    String within100ms = "quorate_incident_decision_seconds_bucket{action=\"open\",le=\"0.1\"} ";
+    Eventually.until(WAIT, "the decision's time is counted within 100 ms", () -> new Api(cluster.node(0).httpPort(), null)
+        .get("/metrics").body().lines().filter(l -> l.startsWith(within100ms))
+        .anyMatch(l -> Double.parseDouble(l.substring(within100ms.length())) >= 1));
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.quorate.coordinator.monitor.MonitorStore;
 import io.quorate.coordinator.monitor.MonitorStore.LockedMonitor;
 import io.quorate.coordinator.quorum.MonitorBatch.Fold;
 import io.quorate.coordinator.quorum.RegionVerdictStore.MonitorVerdict;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
@@ -48,11 +49,13 @@ public final class ObservationIngest {
   private final Supplier<Map<String, String>> excludedRegions;
   private final ObservationRollups rollups = new ObservationRollups();
   private final VotingRules votingRules = new VotingRules();
+  private final DecisionTimes decisionTimes;
 
   /** @param excludedRegions probe regions that must not vote now, with why (their probes are degraded) */
   public ObservationIngest(Pool pool, Clock clock, IncidentLifecycle incidents,
-      Supplier<Map<String, String>> excludedRegions) {
+      Supplier<Map<String, String>> excludedRegions, MeterRegistry registry) {
     this.pool = pool;
+    this.decisionTimes = new DecisionTimes(registry);
     this.clock = clock;
     this.incidents = incidents;
     this.excludedRegions = excludedRegions;
@@ -231,6 +234,9 @@ public final class ObservationIngest {
       case HOLD -> incidents.recovered(tx, batch.latest().orElseThrow()).map(false);
     };
     return acted.compose(changed -> IncidentStore.latest(tx, id).map(latest -> {
+      if (changed) {
+        decisionTimes.afterCommit(tx, decision.action(), batch.observations().get(index).receivedAt(), now);
+      }
       batch.latest(latest);
       return changed;
     }));
