@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +56,7 @@ final class IncidentSample {
 
     long start = System.nanoTime();
     List<CompletableFuture<double[]>> timings = new ArrayList<>();
-    List<String> completingEvents = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> completingEvents = Collections.synchronizedList(new ArrayList<>());
     for (int i = 0; i < sample.size(); i++) {
       long due = start + i * spacingMs * 1_000_000;
       long wait = due - System.nanoTime();

@@ -9,6 +9,7 @@ import io.quorate.bench.support.Result;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,7 +186,7 @@ public final class LoadMain {
       return regions.stream().map(RegionLink::counts).toList();
     }
 
-    private Result incidents(Args options) throws InterruptedException, java.sql.SQLException {
+    private Result incidents(Args options) throws InterruptedException, SQLException {
       int count = options.integer("count", 200);
       int slice = options.integer("slice", 0);
       List<MonitorCycle.Assigned> all = regions.get(0).monitors();
