@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +55,7 @@ final class IncidentSample {
 
     long start = System.nanoTime();
     List<CompletableFuture<double[]>> timings = new ArrayList<>();
-    List<String> completingEvents = Collections.synchronizedList(new ArrayList<>());
+    List<Future<RegionLink.Tracked>> completingDowns = new ArrayList<>();
     for (int i = 0; i < sample.size(); i++) {
       long due = start + i * spacingMs * 1_000_000;
       long wait = due - System.nanoTime();
@@ -68,7 +67,7 @@ final class IncidentSample {
       Future<RegionLink.Tracked> completingDown = regions.get(0).report(monitor, true)
           .compose(RegionLink.Tracked::acked)
           .compose(v -> regions.get(1).reportAt(monitor, true, due + COMPLETE_AFTER_MS * 1_000_000));
-      completingDown.onSuccess(down -> completingEvents.add(down.eventId()));
+      completingDowns.add(completingDown);
       Future<RegionLink.Written> completing = completingDown.compose(RegionLink.Tracked::written);
       timings.add(completing.toCompletionStage().toCompletableFuture().thenCombine(arrival, (t, at) -> new double[] {
           (at.nanos() - t.nanos()) / 1e6, Duration.between(t.wall(), at.openedAt()).toNanos() / 1e6}));
@@ -90,6 +89,8 @@ final class IncidentSample {
         .put("spacing_ms", spacingMs);
     Distribution.describe(delivered, "delivered_", result);
     Distribution.describe(decided, "decided_", result);
+    List<String> completingEvents = completingDowns.stream().filter(Future::succeeded)
+        .map(down -> down.result().eventId()).toList();
     Distribution.describe(db.receiptToOpening(completingEvents), "from_receipt_", result);
     return result;
   }

@@ -272,15 +272,14 @@ public final class ProbeLinkServer {
 
   /** Stores a batch of events (all pings, or all observations); the returned future succeeds once it is durable. */
   Future<Void> store(Hello hello, List<ReceivedEvent> received) {
-    List<Event> events = received.stream().map(ReceivedEvent::event).toList();
-    if (events.get(0).hasObservation()) {
+    if (received.get(0).event().hasObservation()) {
       List<IncomingObservation> batch = received.stream().filter(r -> r.event().hasObservation())
           .map(r -> new IncomingObservation(r.event().getEventId(), r.event().getObservation(), r.receivedAt()))
           .toList();
       registry.counter("quorate_observations_total", "region", hello.getRegion()).increment(batch.size());
       return observations.ingest(hello.getNodeId(), hello.getRegion(), batch);
     }
-    List<IncomingPing> batch = events.stream().filter(Event::hasPing)
+    List<IncomingPing> batch = received.stream().map(ReceivedEvent::event).filter(Event::hasPing)
         .map(e -> new IncomingPing(e.getEventId(), hello.getRegion(), hello.getNodeId(), e.getPing())).toList();
     registry.counter("quorate_pings_total", "via", "probe").increment(batch.size());
     return pings.ingest(batch).mapEmpty();

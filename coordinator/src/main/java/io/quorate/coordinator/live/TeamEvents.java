@@ -1,12 +1,11 @@
 package io.quorate.coordinator.live;
 
+import io.quorate.coordinator.db.AfterCommit;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Transaction;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -63,12 +62,7 @@ public final class TeamEvents {
    * transaction, at once.
    */
   public void publishAfterCommit(SqlClient tx, String type, UUID monitorId, Optional<UUID> incidentId) {
-    Transaction transaction = tx instanceof SqlConnection connection ? connection.transaction() : null;
-    if (transaction == null) {
-      publish(type, monitorId, incidentId);
-      return;
-    }
-    transaction.completion().onSuccess(committed -> publish(type, monitorId, incidentId));
+    AfterCommit.run(tx, () -> publish(type, monitorId, incidentId));
   }
 
   /** @return removes the listener again */

@@ -2,9 +2,8 @@ package io.quorate.coordinator.quorum;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quorate.coordinator.db.AfterCommit;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Transaction;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -43,11 +42,6 @@ final class DecisionTimes {
     }
     Duration between = Duration.between(receivedAt, decidedAt);
     Duration took = between.isNegative() ? Duration.ZERO : between; // another node's read, a clock step back
-    Transaction transaction = tx instanceof SqlConnection connection ? connection.transaction() : null;
-    if (transaction == null) {
-      timer.record(took);
-    } else {
-      transaction.completion().onSuccess(committed -> timer.record(took));
-    }
+    AfterCommit.run(tx, () -> timer.record(took));
   }
 }

@@ -1,5 +1,6 @@
 package io.quorate.coordinator.quorum;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quorate.coordinator.incident.Incident;
 import io.quorate.coordinator.incident.IncidentEvents;
 import io.quorate.coordinator.incident.IncidentLifecycle;
@@ -11,7 +12,6 @@ import io.quorate.coordinator.monitor.MonitorStore;
 import io.quorate.coordinator.monitor.MonitorStore.LockedMonitor;
 import io.quorate.coordinator.quorum.MonitorBatch.Fold;
 import io.quorate.coordinator.quorum.RegionVerdictStore.MonitorVerdict;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
