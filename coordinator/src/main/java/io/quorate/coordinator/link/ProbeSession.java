@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One probe node's stream. Events are stored one batch after another ({@link WaitingEvents} picks each batch:
- * from the head, or urgent observations first), and {@code Ack{seq}} promises that everything up to seq is
+ * from the head, or urgent observations first), with at most one express batch beside the batch in flight, and
+ * {@code Ack{seq}} promises that everything up to seq is
  * durable; a {@code Watermark} is recorded only once every event up to its seq is. The stream is paused while
  * too many events wait, which pushes back on the probe through HTTP/2 flow control instead of buffering
  * without bound here.
@@ -55,7 +56,10 @@ final class ProbeSession {
   private boolean snapshotSent;
   private Hello hello;
   private Instant linkedAt;
-  private boolean storing;
+  /** A batch from {@link WaitingEvents#nextBatch} is being stored. */
+  private boolean storingBatch;
+  /** An express batch from {@link WaitingEvents#expressBeside} is being stored beside it. */
+  private boolean storingExpressBeside;
   private boolean paused;
   private boolean closed;
   private long ackedSeq;
@@ -205,30 +209,51 @@ final class ProbeSession {
     held.forEach(change -> write(CoordinatorMessage.newBuilder().setChange(change).build()));
   }
 
+  /**
+   * Starts storing what may be stored now: the next batch when none is in flight, and beside a batch in flight
+   * an express batch, so an observation that may complete a quorum does not wait for a batch of routine runs
+   * (the two never share a monitor: {@link WaitingEvents#expressBeside}). With nothing waiting or in flight,
+   * acknowledges everything.
+   */
   private void storeNext() {
-    if (storing || closed) {
+    if (closed) {
       return;
     }
-    List<ReceivedEvent> batch = waiting.nextBatch();
-    if (batch.isEmpty()) {
+    if (!storingBatch) {
+      List<ReceivedEvent> batch = waiting.nextBatch();
+      if (!batch.isEmpty()) {
+        storingBatch = true;
+        store(batch, () -> storingBatch = false);
+      }
+    }
+    if (storingBatch && !storingExpressBeside) {
+      List<ReceivedEvent> express = waiting.expressBeside();
+      if (!express.isEmpty()) {
+        storingExpressBeside = true;
+        store(express, () -> storingExpressBeside = false);
+      }
+    }
+    if (!storingBatch && !storingExpressBeside) {
       sendAck();
       if (leaving) {
         sayGoaway();
       }
-      return;
     }
+  }
+
+  private void store(List<ReceivedEvent> batch, Runnable laneFree) {
     if (paused && !leaving && waiting.size() < RESUME_BELOW) {
       paused = false;
       stream.resume();
     }
-    storing = true;
     server.store(hello, batch).onComplete(stored -> {
-      storing = false;
+      laneFree.run();
       if (stored.failed()) {
         // Not acknowledged: the probe keeps the events and sends them again after reconnecting.
         close(GrpcStatus.UNAVAILABLE, "could not store events: " + stored.cause().getMessage());
         return;
       }
+      waiting.stored(batch);
       storedSeq = Math.max(storedSeq, waiting.storedThrough()); // an express batch may leave older events waiting
       if (storedSeq - ackedSeq >= ACK_EVERY) {
         sendAck();
@@ -330,7 +355,7 @@ final class ProbeSession {
 
   /** Everything received is stored and acknowledged: the probe may move without resending any of it. */
   private void sayGoaway() {
-    if (storing || closed) {
+    if (storingBatch || storingExpressBeside || closed) {
       return;
     }
     write(CoordinatorMessage.newBuilder()

@@ -5,14 +5,18 @@ import io.quorate.link.v1.Outcome;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The events of one probe stream waiting to be stored, and which of them go into the next batch.
+ * The events of one probe stream waiting to be stored, which of them go into the next batch, and which batches
+ * are being stored.
  *
  * <p>Batches are normally taken from the head, in the order the probe sent them. But a busy stream holds up
  * to a thousand events, and the observation that completes a quorum (a DOWN, or an UP that ends an outage)
@@ -21,6 +25,11 @@ import java.util.Map;
  * so a monitor's observations are still stored in the order the probe sent them (monitors are independent:
  * one monitor's verdicts and incidents never read another's observations). Express and head batches
  * alternate while both wait, so a region that reports many failing monitors cannot starve the rest.
+ *
+ * <p>An urgent observation need not wait for the batch being stored either: {@link #expressBeside} gives an
+ * express batch that may be stored at the same time. Two batches stored at once never share a monitor (a
+ * monitor with an observation in flight is skipped, with all its later observations, until that batch is
+ * stored), so each monitor's observations are still stored one batch after another in the order sent.
  *
  * <p>Storing out of order does not weaken the acknowledgement: {@link #storedThrough()} is the highest seq
  * below which everything is stored, and a resend after a reconnect is deduplicated by event id.
@@ -34,9 +43,17 @@ final class WaitingEvents {
    */
   static final int RECOVERY_RUNS = 10;
 
-  private record Waiting(Event event, Instant receivedAt, boolean urgent) {}
+  private record Waiting(Event event, Instant receivedAt, boolean urgent) {
+    String monitorId() {
+      return event.getObservation().getMonitorId();
+    }
+  }
+
+  /** A batch being stored: its lowest seq holds back the acknowledgement, its monitors wait for it. */
+  private record InFlight(List<ReceivedEvent> events, long lowestSeq, Set<String> monitors) {}
 
   private final Deque<Waiting> waiting = new ArrayDeque<>();
+  private final List<InFlight> inFlight = new ArrayList<>(2);
   /** Monitors seen DOWN in this stream and not yet {@link #RECOVERY_RUNS} UP runs since. */
   private final Map<String, Integer> upRunsSinceDown = new HashMap<>();
   private int urgentWaiting;
@@ -77,91 +94,155 @@ final class WaitingEvents {
     return waiting.size();
   }
 
-  /** The next events to store together, taken out of the queue; empty when nothing waits. */
+  /**
+   * The next events to store together, taken out of the queue and in flight until {@link #stored}; empty when
+   * nothing waits that may be stored now. Head and express batches take turns.
+   */
   List<ReceivedEvent> nextBatch() {
-    boolean express = urgentWaiting > 0 && !lastBatchWasExpress && !headBatchHoldsEveryUrgent();
-    lastBatchWasExpress = express;
-    return express ? expressBatch() : headBatch();
+    List<Waiting> head = headBatch();
+    if (urgentWaiting > 0 && !lastBatchWasExpress) {
+      List<Waiting> express = expressBatch();
+      // When the head batch holds every urgent observation an express batch could, it is the express batch.
+      if (urgentCount(express) > urgentCount(head)) {
+        lastBatchWasExpress = true;
+        return take(express);
+      }
+    }
+    lastBatchWasExpress = false;
+    return take(head);
   }
 
   /**
-   * After the last batch taken was stored (and before the next is taken): every event with this seq or lower
-   * is stored.
+   * An express batch to store beside the batches in flight, or empty when no urgent observation of a monitor
+   * without one in flight waits. It does not take a turn from the head ({@link #nextBatch}).
    */
+  List<ReceivedEvent> expressBeside() {
+    return urgentWaiting == 0 ? List.of() : take(expressBatch());
+  }
+
+  /** The batch, as {@link #nextBatch} or {@link #expressBeside} gave it, is stored: its monitors are free. */
+  void stored(List<ReceivedEvent> batch) {
+    inFlight.removeIf(f -> f.events() == batch);
+  }
+
+  /** Every event with this seq or lower is stored: none waits and none is in flight. */
   long storedThrough() {
-    Waiting head = waiting.peek();
-    return head == null ? highestSeq : head.event().getSeq() - 1;
+    long lowestNotStored = Long.MAX_VALUE;
+    if (!waiting.isEmpty()) {
+      lowestNotStored = waiting.peek().event().getSeq();
+    }
+    for (InFlight f : inFlight) {
+      lowestNotStored = Math.min(lowestNotStored, f.lowestSeq());
+    }
+    return lowestNotStored == Long.MAX_VALUE ? highestSeq : lowestNotStored - 1;
   }
 
   /**
    * Consecutive events of one kind share one transaction (thousands of pings arrive per second at the top of
    * the hour; observations arrive from every check of the region). The cap on observations keeps the wait of
-   * an observation queued behind a batch short.
+   * an observation queued behind a batch short. Observations of monitors in flight stay where they are.
    */
-  private List<ReceivedEvent> headBatch() {
-    Waiting first = waiting.peek();
-    if (first == null) {
-      return List.of();
+  private List<Waiting> headBatch() {
+    List<Waiting> batch = new ArrayList<>();
+    Event first = null;
+    for (Waiting w : waiting) {
+      if (w.event().hasObservation() && busy(w.monitorId())) {
+        continue;
+      }
+      if (first == null) {
+        first = w.event();
+      } else if (!sameKind(first, w.event()) || batch.size() == maxBatch(first)) {
+        break;
+      }
+      batch.add(w);
+      if (!first.hasPing() && !first.hasObservation()) {
+        break; // an event of a kind this node does not know is stored on its own
+      }
     }
-    List<ReceivedEvent> batch = new ArrayList<>();
-    int max = first.event().hasPing() ? MAX_PINGS_PER_BATCH : MAX_OBSERVATIONS_PER_BATCH;
-    boolean batchable = first.event().hasPing() || first.event().hasObservation();
-    do {
-      take(waiting.poll(), batch);
-    } while (batchable && batch.size() < max && waiting.peek() != null
-        && sameKind(first.event(), waiting.peek().event()));
     return batch;
   }
 
-  /** Whether the head batch would take every urgent observation anyway: then it is the express batch. */
-  private boolean headBatchHoldsEveryUrgent() {
-    Waiting first = waiting.peek();
-    if (first == null || !first.event().hasObservation()) {
-      return false;
-    }
-    int urgentInReach = 0;
-    int inReach = 0;
-    for (Waiting w : waiting) {
-      if (inReach == MAX_OBSERVATIONS_PER_BATCH || !w.event().hasObservation()) {
-        break;
-      }
-      inReach++;
-      if (w.urgent()) {
-        urgentInReach++;
-      }
-    }
-    return urgentInReach == urgentWaiting;
-  }
-
-  /** Urgent observations with every earlier waiting observation of their monitors, in the order sent. */
-  private List<ReceivedEvent> expressBatch() {
+  /**
+   * Urgent observations of monitors without one in flight, with every earlier waiting observation of their
+   * monitors, in the order sent.
+   */
+  private List<Waiting> expressBatch() {
     Map<String, Long> lastUrgentSeq = new HashMap<>();
     for (Waiting w : waiting) {
-      if (w.urgent()) {
-        lastUrgentSeq.put(w.event().getObservation().getMonitorId(), w.event().getSeq());
+      if (w.urgent() && !busy(w.monitorId())) {
+        lastUrgentSeq.put(w.monitorId(), w.event().getSeq());
       }
     }
-    List<ReceivedEvent> batch = new ArrayList<>();
+    List<Waiting> batch = new ArrayList<>();
+    if (lastUrgentSeq.isEmpty()) {
+      return batch;
+    }
     // Taken in the order sent, so a full batch holds each monitor's earliest runs and the rest wait behind them.
-    for (Iterator<Waiting> it = waiting.iterator(); it.hasNext() && batch.size() < MAX_OBSERVATIONS_PER_BATCH; ) {
-      Waiting w = it.next();
+    for (Waiting w : waiting) {
+      if (batch.size() == MAX_OBSERVATIONS_PER_BATCH) {
+        break;
+      }
       if (!w.event().hasObservation()) {
         continue;
       }
-      Long until = lastUrgentSeq.get(w.event().getObservation().getMonitorId());
+      Long until = lastUrgentSeq.get(w.monitorId());
       if (until != null && w.event().getSeq() <= until) {
-        it.remove();
-        take(w, batch);
+        batch.add(w);
       }
     }
     return batch;
   }
 
-  private void take(Waiting w, List<ReceivedEvent> batch) {
-    if (w.urgent()) {
-      urgentWaiting--;
+  /** Moves the chosen events from the queue into a batch in flight. */
+  private List<ReceivedEvent> take(List<Waiting> chosen) {
+    if (chosen.isEmpty()) {
+      return List.of();
     }
-    batch.add(new ReceivedEvent(w.event(), w.receivedAt()));
+    Set<Waiting> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+    taken.addAll(chosen);
+    if (taken.size() == waiting.size()) {
+      waiting.clear();
+    } else {
+      waiting.removeIf(taken::contains);
+    }
+    List<ReceivedEvent> batch = new ArrayList<>(chosen.size());
+    Set<String> monitors = new HashSet<>();
+    long lowestSeq = Long.MAX_VALUE;
+    for (Waiting w : chosen) {
+      if (w.urgent()) {
+        urgentWaiting--;
+      }
+      if (w.event().hasObservation()) {
+        monitors.add(w.monitorId());
+      }
+      lowestSeq = Math.min(lowestSeq, w.event().getSeq());
+      batch.add(new ReceivedEvent(w.event(), w.receivedAt()));
+    }
+    inFlight.add(new InFlight(batch, lowestSeq, monitors));
+    return batch;
+  }
+
+  private boolean busy(String monitorId) {
+    for (InFlight f : inFlight) {
+      if (f.monitors().contains(monitorId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int urgentCount(List<Waiting> batch) {
+    int urgent = 0;
+    for (Waiting w : batch) {
+      if (w.urgent()) {
+        urgent++;
+      }
+    }
+    return urgent;
+  }
+
+  private static int maxBatch(Event first) {
+    return first.hasPing() ? MAX_PINGS_PER_BATCH : MAX_OBSERVATIONS_PER_BATCH;
   }
 
   private static boolean sameKind(Event a, Event b) {
