@@ -163,7 +163,10 @@ final class CoordinatorServices {
         .setStatusCode(stopping.get() ? 503 : 200) // a load balancer stops sending traffic to a stopping node
         .end(health(config, link, clusterMembers).put("status", stopping.get() ? "stopping" : "up").encode()));
 
-    return openApi.compose(loaded -> bus.subscribe(link::monitorChanged))
+    return openApi.compose(loaded -> bus.subscribe(changed -> {
+          observations.forget(changed);
+          return link.monitorChanged(changed);
+        }))
         .compose(subscribed -> teamEvents.start())
         .compose(subscribed -> relay.start())
         .compose(subscribed -> revocations.start())

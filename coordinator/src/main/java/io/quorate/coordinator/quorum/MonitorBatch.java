@@ -26,8 +26,17 @@ final class MonitorBatch {
   /** The newest observation folded into the region's verdict; null before the first. */
   private ParsedObservation lastFolded;
 
-  /** One step of the fold: the region's verdict after one observation, and whether its vote changed. */
-  record Fold(RegionVerdict vote, boolean changed) {}
+  /** One step of the fold: the region's verdict before and after one observation. */
+  record Fold(Verdict before, RegionVerdict vote) {
+    boolean changed() {
+      return before != vote.verdict();
+    }
+
+    /** A region's first vote that all is well: routine for every new monitor, so not worth a line in the log. */
+    boolean firstUp() {
+      return before == Verdict.PENDING && vote.verdict() == Verdict.UP;
+    }
+  }
 
   MonitorBatch(UUID monitorId, VotingRule rule, String region, Map<String, RegionVerdict> verdicts,
       Optional<Incident> latest) {
@@ -62,7 +71,7 @@ final class MonitorBatch {
         new JsonObject(), new JsonObject(), rule.confirmations(), rule.recoveries());
     verdicts.put(region, next);
     lastFolded = o;
-    return Optional.of(new Fold(next, previous.map(RegionVerdict::verdict).orElse(Verdict.PENDING) != next.verdict()));
+    return Optional.of(new Fold(previous.map(RegionVerdict::verdict).orElse(Verdict.PENDING), next));
   }
 
   /**

@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Stores a batch of one probe stream's observations and applies their consequences in one transaction: the
@@ -59,6 +60,16 @@ public final class ObservationIngest {
     this.clock = clock;
     this.incidents = incidents;
     this.excludedRegions = excludedRegions;
+  }
+
+  /**
+   * Drops what this node keeps in memory about a monitor (its {@link VotingRule}, the rollup maxima it wrote), when
+   * any node announces a change to it: a deleted monitor's entries would otherwise stay until the node restarts.
+   * A batch committed just before the deletion may add them back once; they are small.
+   */
+  public void forget(UUID monitorId) {
+    votingRules.forget(monitorId);
+    rollups.forget(monitorId);
   }
 
   /**
@@ -170,8 +181,10 @@ public final class ObservationIngest {
       }
       RegionVerdict vote = fold.get().vote();
       if (fold.get().changed()) {
-        log.info("region verdict changed monitor={} region={} verdict={} streak={} reason=\"{}\"",
-            batch.monitorId(), vote.region(), vote.verdict().label(), vote.streak(), vote.reason());
+        // 100,000 new monitors make 300,000 first UP votes in three regions: those go to DEBUG.
+        log.atLevel(fold.get().firstUp() ? Level.DEBUG : Level.INFO).log(
+            "region verdict changed monitor={} region={} verdict={} was={} streak={} reason=\"{}\"", batch.monitorId(),
+            vote.region(), vote.verdict().label(), fold.get().before().label(), vote.streak(), vote.reason());
         incidents.teamEvents().publishAfterCommit(tx, TeamEvent.MONITOR_STATE, batch.monitorId(), Optional.empty());
       }
       Instant now = clock.instant();

@@ -82,6 +82,11 @@ public final class ObservationRollups {
         .map(added);
   }
 
+  /** See {@link SeriesMaxima#forget}. */
+  void forget(UUID monitorId) {
+    stored.forget(monitorId);
+  }
+
   /** Remembers the maxima of a committed {@link #add}, so later batches within them skip the merge. */
   void committed(List<Added> added) {
     added.forEach(a -> stored.committed(a.monitorId(), a.bucketStart(), a.seriesMax()));

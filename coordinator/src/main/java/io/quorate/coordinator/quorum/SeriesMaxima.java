@@ -15,12 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * work (benchmark of 2026-12-05), and most runs do not set a new maximum.
  *
  * <p>One entry per monitor (its newest bucket), so the map stays as large as the monitors this node has stored
- * runs for. Only committed writes are remembered: a rolled-back batch added nothing.
+ * runs for, until a change to the monitor is announced ({@link #forget}). Only committed writes are remembered: a
+ * rolled-back batch added nothing.
  */
 final class SeriesMaxima {
   private record Known(Instant bucketStart, Map<String, Double> max) {}
 
   private final Map<UUID, Known> known = new ConcurrentHashMap<>();
+
+  /** Forgets a monitor: its next rollup write merges its maxima in PostgreSQL, as a first write does. */
+  void forget(UUID monitorId) {
+    known.remove(monitorId);
+  }
 
   /** Whether every value of {@code max} is within what this node has committed to this bucket. */
   boolean covers(UUID monitorId, Instant bucketStart, JsonObject max) {

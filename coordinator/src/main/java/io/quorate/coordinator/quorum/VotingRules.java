@@ -19,13 +19,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * monitor's spec and alerting JSON for every batch was about a tenth of ingest's work in the database and the
  * coordinator (benchmark of 2026-12-05). An edit bumps the version, so a changed monitor is read again.
  *
- * <p>One entry (~200 bytes) per HTTP monitor this node has stored runs for; a deleted monitor's entry stays until
- * the node restarts.
+ * <p>One entry (~200 bytes) per HTTP monitor this node has stored runs for; a monitor's entry goes when any node
+ * announces a change to it ({@link #forget}), so deleted monitors do not pile up.
  */
 final class VotingRules {
   private record Known(long version, VotingRule rule) {}
 
   private final Map<UUID, Known> known = new ConcurrentHashMap<>();
+
+  /** Drops what is known of a monitor that changed or is gone; its next batch reads it again. */
+  void forget(UUID monitorId) {
+    known.remove(monitorId);
+  }
 
   /**
    * @param locked monitors locked by this transaction, so their versions cannot change before it ends

@@ -45,6 +45,16 @@ class SeriesMaximaTest {
     assertFalse(maxima.covers(monitor, NEXT, new JsonObject().put("depth", 999.0)), "a late older bucket changes nothing");
   }
 
+  @Test
+  void aForgottenMonitorIsMergedInPostgresqlAgainAndOthersAreKept() {
+    UUID other = UUID.randomUUID();
+    maxima.committed(monitor, BUCKET, max(50, 5));
+    maxima.committed(other, BUCKET, max(50, 5));
+    maxima.forget(monitor);
+    assertFalse(maxima.covers(monitor, BUCKET, max(1, 1)), "changed or deleted: nothing is known of it");
+    assertTrue(maxima.covers(other, BUCKET, max(1, 1)));
+  }
+
   private static JsonObject max(double depth, double age) {
     return new JsonObject().put("depth", depth).put("age", age);
   }
