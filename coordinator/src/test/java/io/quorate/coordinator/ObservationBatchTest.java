@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,30 @@ class ObservationBatchTest {
     }
     JsonObject incident = Eventually.value(WAIT, "quorum 1 opens an incident", () -> api.openIncident(id));
     assertEquals(List.of("eu-west"), incident.getJsonArray("regions_down").getList());
+  }
+
+  @Test
+  void aFailureDoesNotWaitForTheBatchBeingStoredBeforeIt() {
+    String busy = queueMonitor("Queue thumbnails");
+    String failing = queueMonitor("Queue payouts");
+    try (RawProbeLink euWest = link("eu-west"); RawProbeLink usEast = link("us-east")) {
+      euWest.sendAndAwaitAck(List.of(run(failing, "down", 20), run(failing, "down", 10)), WAIT);
+      List<Event> routine = IntStream.range(0, 300).mapToObj(i -> run(busy, "up", 30)).toList();
+      try (TestDatabase.HeldLocks held = db.holdLocks("SELECT id FROM monitors WHERE id = ?::uuid FOR UPDATE", busy)) {
+        usEast.send(routine);
+        Eventually.until(WAIT, "us-east's routine batch waits for its monitor's lock",
+            () -> db.count("SELECT count(*) FROM pg_locks WHERE NOT granted") > 0);
+        usEast.send(List.of(run(failing, "down", 20), run(failing, "down", 10)));
+
+        JsonObject incident = Eventually.value(WAIT, "the incident opens while that batch still waits",
+            () -> api.openIncident(failing));
+        assertEquals(List.of("eu-west", "us-east"), incident.getJsonArray("regions_down").getList());
+        assertEquals(0, db.count("SELECT count(*) FROM observations WHERE monitor_id = ?::uuid", busy));
+      }
+      usEast.awaitAck(seq, WAIT);
+    }
+    assertEquals(300, db.count("SELECT count(*) FROM observations WHERE monitor_id = ?::uuid", busy),
+        "the routine runs are stored once the lock is free, and acknowledged with the failures");
   }
 
   /** An HTTP monitor in three regions, quorum 2, 2 confirmations; no probe runs it: the test reports for them. */

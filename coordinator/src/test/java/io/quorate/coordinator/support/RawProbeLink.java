@@ -87,10 +87,19 @@ public final class RawProbeLink implements AutoCloseable {
 
   /** Sends these events as one {@code EventBatch} and waits until the coordinator acknowledges the last. */
   public void sendAndAwaitAck(List<Event> events, Duration timeout) {
+    send(events);
+    awaitAck(events.get(events.size() - 1).getSeq(), timeout);
+  }
+
+  /** Sends these events as one {@code EventBatch}, without waiting for their acknowledgement. */
+  public void send(List<Event> events) {
     onContext(() -> request.write(ProbeMessage.newBuilder().setEvents(EventBatch.newBuilder().addAllEvents(events))
         .build())).await();
-    long last = events.get(events.size() - 1).getSeq();
-    Eventually.until(timeout, "the coordinator acknowledges seq " + last, () -> ackedSeq >= last);
+  }
+
+  /** Waits until the coordinator acknowledges {@code seq}: every event up to it is stored. */
+  public void awaitAck(long seq, Duration timeout) {
+    Eventually.until(timeout, "the coordinator acknowledges seq " + seq, () -> ackedSeq >= seq);
   }
 
   /** Sends one {@code Watermark}, as probes since the heartbeat release do about once a second. */

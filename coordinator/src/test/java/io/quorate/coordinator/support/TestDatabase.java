@@ -94,6 +94,38 @@ public final class TestDatabase {
     }
   }
 
+  /** A transaction kept open, holding what it locked, until closed (then rolled back). */
+  public interface HeldLocks extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Runs {@code selectForUpdate} in a transaction that stays open, so the rows it locked stay locked: e.g. to
+   * keep the coordinator's batch for a monitor waiting while the test watches what else goes on.
+   */
+  public HeldLocks holdLocks(String selectForUpdate, Object... args) {
+    try {
+      Connection c = DriverManager.getConnection(server.getJdbcUrl("postgres", name), "postgres", "");
+      c.setAutoCommit(false);
+      try (var statement = c.prepareStatement(selectForUpdate)) {
+        for (int i = 0; i < args.length; i++) {
+          statement.setObject(i + 1, args[i]);
+        }
+        statement.executeQuery().close();
+      }
+      return () -> {
+        try (c) {
+          c.rollback();
+        } catch (SQLException e) {
+          throw new IllegalStateException("releasing " + selectForUpdate, e);
+        }
+      };
+    } catch (SQLException e) {
+      throw new IllegalStateException(selectForUpdate, e);
+    }
+  }
+
   public long count(String sql, Object... args) {
     return ((Number) query(sql, args).get(0).values().iterator().next()).longValue();
   }
