@@ -101,6 +101,11 @@ final class IngestStep {
     }
   }
 
+  /** PostgreSQL's CPU, which is measured only when it runs embedded here (not with {@code --db-url}). */
+  private static String postgresCores(double cores) {
+    return Double.isFinite(cores) ? String.format("%.2f cores", cores) : "CPU not measured";
+  }
+
   private List<Result> throughput(ChildJvm coordinator, ChildJvm load) throws IOException, InterruptedException {
     ask(load, "rate --per-s " + options.offeredPerSecond(), COMMAND);
     Result settled = ask(coordinator, "settle --min-ms " + options.warmupMs() + " --max-ms " + options.warmupMaxMs(),
@@ -110,10 +115,10 @@ final class IngestStep {
       Result window = window(coordinator, load);
       windows.add(window);
       System.out.printf("%,d monitors, window %d (warm-up %.0f s%s): offered %,.0f/s, accepted %,.0f/s, coordinator"
-              + " %.2f cores (busiest loop %.2f), PostgreSQL %.2f cores, machine %.2f, shed %,d, ack p99 %,.0f ms%n",
+              + " %.2f cores (busiest loop %.2f), PostgreSQL %s, machine %.2f, shed %,d, ack p99 %,.0f ms%n",
           monitors, w, Math.abs(settled.number("warmup_ms")) / 1000, settled.number("warmup_ms") < 0 ? ", JIT still busy" : "",
           window.number("offered_per_s"), window.number("acked_per_s"), window.number("c_cpu_cores"),
-          window.number("c_busiest_eventloop_cores"), window.number("c_pg_cpu_cores"),
+          window.number("c_busiest_eventloop_cores"), postgresCores(window.number("c_pg_cpu_cores")),
           window.number("c_machine_busy_cores"), (long) window.number("shed"), window.number("ack_delay_p99_ms"));
     }
     return windows;
@@ -168,8 +173,8 @@ final class IngestStep {
               Duration.ofMillis(options.measureMs()).plus(COMMAND));
           windows.add(window);
           System.out.printf("%,d monitors, baseline %d row(s)/tx, window %d: %,.0f rows/s, JVM %.2f cores,"
-                  + " PostgreSQL %.2f cores, machine %.2f%n", monitors, rowsPerTx, w, window.number("rows_per_s"),
-              window.number("cpu_cores"), window.number("pg_cpu_cores"), window.number("machine_busy_cores"));
+                  + " PostgreSQL %s, machine %.2f%n", monitors, rowsPerTx, w, window.number("rows_per_s"),
+              window.number("cpu_cores"), postgresCores(window.number("pg_cpu_cores")), window.number("machine_busy_cores"));
         }
         ask(baseline, "stop", COMMAND);
         variants.add(windows);
